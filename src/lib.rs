@@ -1,0 +1,17 @@
+//! bai-settings: a native settings window for Backend.AI users.
+//!
+//! `main.rs` parses the command line and opens the window; everything else lives here so that
+//! integration tests can drive the same code.
+
+pub mod app;
+pub mod cli;
+pub mod events;
+pub mod fonts;
+pub mod i18n;
+pub mod messages;
+pub mod notifier;
+pub mod screenshot;
+pub mod settings;
+pub mod state;
+pub mod time_format;
+pub mod ui;

@@ -1,0 +1,80 @@
+//! Entry point: parses the command line, sets up logging and opens the window.
+
+use std::process::ExitCode;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use bai_settings::app::{AppOptions, BaiSettingsApp};
+use bai_settings::cli::Cli;
+use bai_settings::settings::store::SettingsStore;
+use clap::Parser as _;
+
+/// Default inner size of the window in points, used until the user resizes it.
+const DEFAULT_WINDOW_SIZE: [f32; 2] = [960.0, 680.0];
+const MIN_WINDOW_SIZE: [f32; 2] = [640.0, 420.0];
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    env_logger::Builder::from_env(
+        env_logger::Env::default().default_filter_or("warn,bai_settings=info"),
+    )
+    .init();
+
+    let Some(config_dir) = cli.config_dir.clone().or_else(SettingsStore::default_dir) else {
+        eprintln!("error: no home directory found for the settings; pass --config-dir DIR");
+        return ExitCode::FAILURE;
+    };
+    let mut options = AppOptions::load(config_dir);
+    options.language_override = cli.lang.map(Into::into);
+    options.page = cli.page.into();
+
+    let screenshot_outcome = Arc::new(Mutex::new(None));
+    if let Some(path) = &cli.screenshot {
+        options.screenshot = Some((path.clone(), Arc::clone(&screenshot_outcome)));
+    }
+
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_app_id("bai-settings")
+        .with_title("Backend.AI settings")
+        .with_inner_size(DEFAULT_WINDOW_SIZE)
+        .with_min_inner_size(MIN_WINDOW_SIZE);
+    if let Some(window) = options.loaded.settings.window {
+        viewport = viewport.with_inner_size([window.width, window.height]);
+        if let (Some(x), Some(y)) = (window.x, window.y) {
+            viewport = viewport.with_position([x, y]);
+        }
+    }
+    let native_options = eframe::NativeOptions {
+        viewport,
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+
+    let result = eframe::run_native(
+        "bai-settings",
+        native_options,
+        Box::new(|cc| Ok(Box::new(BaiSettingsApp::new(&cc.egui_ctx, options)?))),
+    );
+    if let Err(error) = result {
+        eprintln!("error: cannot open the window: {error}");
+        return ExitCode::FAILURE;
+    }
+
+    if cli.screenshot.is_some() {
+        let outcome = screenshot_outcome
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        return match outcome {
+            Some(Ok(())) => ExitCode::SUCCESS,
+            Some(Err(error)) => {
+                eprintln!("error: {error}");
+                ExitCode::FAILURE
+            }
+            None => {
+                eprintln!("error: the window closed before the screenshot was taken");
+                ExitCode::FAILURE
+            }
+        };
+    }
+    ExitCode::SUCCESS
+}

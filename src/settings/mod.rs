@@ -1,0 +1,114 @@
+//! The user's local preferences: their in-memory form, how they are read from `settings.toml`, and
+//! how changes are written back to it.
+//!
+//! Reading never fails outright: a value of the wrong type falls back to its default with a
+//! [`FieldWarning`], and a file that is not TOML at all is kept aside and replaced by defaults (see
+//! [`store`]). Writing goes through [`writer::SettingsWriter`], a background thread, because the UI
+//! thread does no file I/O.
+
+mod read;
+pub mod store;
+pub mod writer;
+
+pub use read::{FieldProblem, FieldWarning, parse_settings};
+
+/// File name of the settings file inside the config directory.
+pub const SETTINGS_FILE_NAME: &str = "settings.toml";
+
+/// The language the user chose on the General page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LanguageChoice {
+    /// Follow the operating system's locale.
+    #[default]
+    Os,
+    English,
+    Korean,
+}
+
+impl LanguageChoice {
+    pub const ALL: [Self; 3] = [Self::Os, Self::English, Self::Korean];
+
+    /// Returns the value stored under `language` in `settings.toml`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Os => "os",
+            Self::English => "en",
+            Self::Korean => "ko",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|choice| choice.key() == key)
+    }
+}
+
+/// Window size and position in logical points, restored at the next start.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct WindowGeometry {
+    pub width: f32,
+    pub height: f32,
+
+    /// Position of the outer top-left corner; `None` where the platform does not report it
+    /// (Wayland).
+    pub x: Option<f32>,
+    pub y: Option<f32>,
+}
+
+impl WindowGeometry {
+    /// Smallest size that is restored; anything smaller is treated as invalid.
+    pub const MIN_SIZE: f32 = 200.0;
+
+    /// Largest size or coordinate that is restored, far beyond any real screen.
+    pub const MAX_EXTENT: f32 = 100_000.0;
+}
+
+/// Every option stored in `settings.toml`. The file's key for each field is given on the field.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Settings {
+    /// `desktop_notification`: also show completion and error messages as OS notifications.
+    pub desktop_notification: bool,
+
+    /// `compact_sidebar`: start with the sidebar showing icons only.
+    pub compact_sidebar: bool,
+
+    /// `language`: `"os"`, `"en"` or `"ko"`.
+    pub language: LanguageChoice,
+
+    /// `[window]` table with `width`, `height`, `x`, `y`.
+    pub window: Option<WindowGeometry>,
+}
+
+/// One option set to a new value: the unit of change sent to the settings writer.
+///
+/// A change names one key, so writing it merges into whatever another window of the app wrote in
+/// the meantime instead of replacing the whole file.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SettingChange {
+    DesktopNotification(bool),
+    CompactSidebar(bool),
+    Language(LanguageChoice),
+    Window(WindowGeometry),
+}
+
+impl SettingChange {
+    /// Returns the top-level key this change writes. Queued changes with the same key replace each
+    /// other.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Self::DesktopNotification(_) => "desktop_notification",
+            Self::CompactSidebar(_) => "compact_sidebar",
+            Self::Language(_) => "language",
+            Self::Window(_) => "window",
+        }
+    }
+
+    /// Applies the change to the in-memory settings.
+    pub fn apply_to(&self, settings: &mut Settings) {
+        match *self {
+            Self::DesktopNotification(on) => settings.desktop_notification = on,
+            Self::CompactSidebar(on) => settings.compact_sidebar = on,
+            Self::Language(language) => settings.language = language,
+            Self::Window(geometry) => settings.window = Some(geometry),
+        }
+    }
+}

@@ -1,0 +1,129 @@
+//! `AppState`: everything the window shows, read by the UI code every frame, and the commands the
+//! UI emits to change it.
+
+use std::path::PathBuf;
+
+use crate::i18n::{Locale, Localizer, SystemLocale};
+use crate::messages::{MessageKind, MessageList};
+use crate::settings::{LanguageChoice, Settings, WindowGeometry};
+
+/// A page of the window, chosen in the sidebar or with `--page`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Page {
+    #[default]
+    General,
+}
+
+/// A dialog drawn over the window; at most one at a time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dialog {
+    About,
+}
+
+/// A change the UI asks for. UI code only emits these; the app applies them after the frame is
+/// drawn, so no state changes halfway through drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum UiCommand {
+    SetDesktopNotification(bool),
+    SetCompactSidebarDefault(bool),
+    SetLanguage(LanguageChoice),
+    ToggleSidebar,
+    ShowPage(Page),
+    OpenDialog(Dialog),
+    CloseDialog,
+    DismissMessage(u64),
+}
+
+/// The state of one window.
+pub struct AppState {
+    /// The settings as the user chose them; what the settings file holds once saved.
+    pub settings: Settings,
+
+    /// `--lang`: overrides `settings.language` until the user picks a language in the window.
+    pub language_override: Option<LanguageChoice>,
+
+    pub system_locale: SystemLocale,
+    pub i18n: Localizer,
+
+    /// Whether the sidebar is compact now. Starts as `settings.compact_sidebar`; the sidebar icon
+    /// changes only this.
+    pub sidebar_compact: bool,
+
+    pub page: Page,
+    pub dialog: Option<Dialog>,
+    pub messages: MessageList,
+
+    /// Set while the notifier checks the notification service after the user switched on.
+    pub notification_check_pending: bool,
+
+    pub settings_path: PathBuf,
+
+    /// The window's size and position as last reported by the platform.
+    pub window_geometry: Option<WindowGeometry>,
+
+    /// Commands emitted while drawing the current frame.
+    pub commands: Vec<UiCommand>,
+}
+
+impl AppState {
+    pub fn new(
+        settings: Settings,
+        language_override: Option<LanguageChoice>,
+        system_locale: SystemLocale,
+        settings_path: PathBuf,
+    ) -> Self {
+        let choice = language_override.unwrap_or(settings.language);
+        let locale = Locale::resolve(choice, &system_locale);
+        Self {
+            sidebar_compact: settings.compact_sidebar,
+            window_geometry: settings.window,
+            settings,
+            language_override,
+            system_locale,
+            i18n: Localizer::new(locale),
+            page: Page::default(),
+            dialog: None,
+            messages: MessageList::default(),
+            notification_check_pending: false,
+            settings_path,
+            commands: Vec::new(),
+        }
+    }
+
+    /// Returns the language in effect: the `--lang` override if any, else the saved choice.
+    pub fn effective_language(&self) -> LanguageChoice {
+        self.language_override.unwrap_or(self.settings.language)
+    }
+
+    /// Re-resolves the UI language after the choice or the override changed.
+    pub fn apply_language(&mut self) {
+        let locale = Locale::resolve(self.effective_language(), &self.system_locale);
+        self.i18n.set_locale(locale);
+    }
+
+    /// Returns the translated text of `text_id`, for UI code.
+    pub fn tr(&self, text_id: &str) -> String {
+        self.i18n.tr(text_id)
+    }
+
+    pub fn tr_args(&self, text_id: &str, args: &[(&str, &str)]) -> String {
+        self.i18n.tr_args(text_id, args)
+    }
+
+    /// Emits `command`, to be applied after this frame.
+    pub fn emit(&mut self, command: UiCommand) {
+        self.commands.push(command);
+    }
+
+    /// Shows a message; returns its text when it is new, for the desktop notifier.
+    pub fn show_message(
+        &mut self,
+        kind: MessageKind,
+        text_id: &'static str,
+        args: Vec<(&'static str, String)>,
+        now: f64,
+    ) -> Option<String> {
+        let message = self.messages.push(kind, text_id, args, now)?;
+        Some(self.i18n.tr_args(message.text_id, &message.arg_refs()))
+    }
+}

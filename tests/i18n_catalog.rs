@@ -1,0 +1,167 @@
+//! The Fluent message files: both locales define the same ids with the same placeholders, and
+//! every id the code uses is defined.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "a panic fails the test with its location"
+)]
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::Path;
+
+use bai_settings::i18n::{ENGLISH_FTL, KOREAN_FTL, Locale, Localizer};
+
+/// Message ids and their `{ $placeholder }` names, read from the top-level `id = value` lines.
+fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let mut found = BTreeMap::new();
+    for line in source.lines() {
+        let Some((id, value)) = line.split_once(" = ") else {
+            continue;
+        };
+        let is_id = !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !is_id {
+            continue;
+        }
+        let placeholders = value
+            .split("{ $")
+            .skip(1)
+            .filter_map(|rest| rest.split_once(" }").map(|(name, _)| name.to_owned()))
+            .collect();
+        found.insert(id.to_owned(), placeholders);
+    }
+    found
+}
+
+/// Text ids passed to the localizer and to the message area in the app's source.
+fn ids_used_in_code() -> BTreeSet<String> {
+    let markers = [
+        "tr(\"",
+        "tr_args(\"",
+        "report_store_error(\"",
+        "MessageKind::Progress, \"",
+        "MessageKind::Success, \"",
+        "MessageKind::Warning, \"",
+        "MessageKind::Error, \"",
+        "=> (\"notification-",
+    ];
+    let mut ids = BTreeSet::new();
+    let mut sources = Vec::new();
+    collect_rust_files(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+        &mut sources,
+    );
+    for path in sources {
+        let text = std::fs::read_to_string(&path).unwrap();
+        // Unit tests at the end of a module use made-up ids on purpose.
+        let text = text
+            .split("#[cfg(test)]\nmod tests")
+            .next()
+            .unwrap_or_default();
+        // rustfmt may break a call after its opening parenthesis.
+        let mut compact = String::with_capacity(text.len());
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            compact.push(c);
+            if c == '(' || c == ',' {
+                while chars.peek().is_some_and(|next| next.is_whitespace()) {
+                    chars.next();
+                }
+                if c == ',' {
+                    compact.push(' ');
+                }
+            }
+        }
+        for marker in markers {
+            for (start, _) in compact.match_indices(marker) {
+                let rest = &compact[start + marker.len()..];
+                let Some(end) = rest.find('"') else { continue };
+                let prefix = if marker.ends_with("notification-") {
+                    "notification-"
+                } else {
+                    ""
+                };
+                ids.insert(format!("{prefix}{}", &rest[..end]));
+            }
+        }
+    }
+    ids
+}
+
+fn collect_rust_files(dir: &Path, files: &mut Vec<std::path::PathBuf>) {
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            collect_rust_files(&path, files);
+        } else if path.extension().is_some_and(|ext| ext == "rs") {
+            files.push(path);
+        }
+    }
+}
+
+#[test]
+fn locales_define_the_same_ids() {
+    let english = messages(ENGLISH_FTL);
+    let korean = messages(KOREAN_FTL);
+    let english_ids: BTreeSet<_> = english.keys().collect();
+    let korean_ids: BTreeSet<_> = korean.keys().collect();
+    let only_english: Vec<_> = english_ids.difference(&korean_ids).collect();
+    let only_korean: Vec<_> = korean_ids.difference(&english_ids).collect();
+    assert!(
+        only_english.is_empty(),
+        "ids missing in ko-KR: {only_english:?}"
+    );
+    assert!(
+        only_korean.is_empty(),
+        "ids missing in en-US: {only_korean:?}"
+    );
+}
+
+#[test]
+fn locales_use_the_same_placeholders() {
+    let english = messages(ENGLISH_FTL);
+    let korean = messages(KOREAN_FTL);
+    for (id, placeholders) in &english {
+        assert_eq!(Some(placeholders), korean.get(id), "placeholders of {id}");
+    }
+}
+
+#[test]
+fn every_used_id_is_defined() {
+    let english = messages(ENGLISH_FTL);
+    let used = ids_used_in_code();
+    assert!(used.len() > 20, "the scan found too few ids: {used:?}");
+    let undefined: Vec<_> = used
+        .iter()
+        .filter(|id| !english.contains_key(*id))
+        .collect();
+    assert!(
+        undefined.is_empty(),
+        "ids used in src/ but defined in no locale: {undefined:?}"
+    );
+}
+
+#[test]
+fn files_parse_without_errors() {
+    for (name, source) in [("en-US", ENGLISH_FTL), ("ko-KR", KOREAN_FTL)] {
+        let result = fluent_bundle::FluentResource::try_new(source.to_owned());
+        assert!(
+            result.is_ok(),
+            "{name} has syntax errors: {:?}",
+            result.err().map(|e| e.1)
+        );
+    }
+}
+
+#[test]
+fn korean_text_differs_from_english() {
+    let english = Localizer::new(Locale::English);
+    let korean = Localizer::new(Locale::Korean);
+    for id in messages(ENGLISH_FTL).keys() {
+        // Placeholder-only or proper-name messages could match; none of ours do.
+        assert_ne!(english.tr(id), korean.tr(id), "{id} is not translated");
+    }
+}
