@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The test command: installs what the tests need, then checks formatting, lints and runs every
-# test. The tests start their own Xvfb, D-Bus session bus and dunst; nothing is left running.
+# The test command: installs what the tests need, starts a real Backend.AI manager and web server
+# on 127.0.0.1, checks formatting and lints, and runs every test, the server tests included. The
+# servers are stopped again on exit; the tests start their own Xvfb, D-Bus session bus and dunst.
 #
 #   bash scripts/test.sh
 set -euo pipefail
@@ -9,5 +10,10 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/install-deps.sh test
 
 cargo fmt --check
-cargo clippy --all-targets -- -D warnings
-cargo test
+cargo clippy --all-targets --features server-tests -- -D warnings
+
+bash scripts/backendai-stack.sh install
+trap 'bash scripts/backendai-stack.sh stop' EXIT
+bash scripts/backendai-stack.sh start >/dev/null
+
+cargo test --features server-tests

@@ -5,6 +5,13 @@ use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
+use crate::api::ApiError;
+use crate::api::client::{Clock, system_clock};
+use crate::api::credentials::{ConnectionSettings, Resolution};
+use crate::api::{EndpointType, Secret};
+use crate::api_worker::{
+    ApiCommand, ApiEvent, ApiWorker, ApiWorkerConfig, ServerAddress, SignInSecrets,
+};
 use crate::events::{AppEvent, EventSender, event_channel};
 use crate::fonts::install_fonts;
 use crate::i18n::{Locale, SystemLocale};
@@ -14,7 +21,9 @@ use crate::screenshot::{FRAMES_BEFORE_CAPTURE, ScreenshotJob, ScreenshotOutcome}
 use crate::settings::store::{ApplyOutcome, CorruptFile, LoadOutcome, SettingsStore, StoreError};
 use crate::settings::writer::SettingsWriter;
 use crate::settings::{FieldProblem, FieldWarning, LanguageChoice, SettingChange, WindowGeometry};
-use crate::state::{AppState, Page, UiCommand};
+use crate::state::{
+    AppState, ConnectionStatus, Dialog, Page, PendingSignIn, SignInForm, UiCommand,
+};
 
 /// How long closing the window waits for the last settings write.
 const EXIT_WRITE_TIMEOUT: Duration = Duration::from_secs(3);
@@ -27,13 +36,26 @@ pub struct AppOptions {
     pub page: Page,
     pub system_locale: SystemLocale,
     pub screenshot: Option<(PathBuf, ScreenshotOutcome)>,
+
+    /// The credentials to connect with at start-up, or the values to start the sign-in dialog
+    /// from.
+    pub connection: Resolution,
+
+    /// Directory of the request log, `requests.jsonl`.
+    pub request_log_dir: PathBuf,
+
+    /// Clock for signing requests; tests move it.
+    pub clock: Clock,
 }
 
 impl AppOptions {
     /// Reads the settings of `config_dir` and the system locale. Blocks on file I/O, so it runs
     /// before the window opens.
+    ///
+    /// The request log goes to `config_dir` as well, and no credentials are looked up: `main`
+    /// sets [`Self::connection`] and [`Self::request_log_dir`] for a real start.
     pub fn load(config_dir: PathBuf) -> Self {
-        let store = SettingsStore::new(config_dir);
+        let store = SettingsStore::new(config_dir.clone());
         let loaded = store.load();
         Self {
             store,
@@ -42,6 +64,14 @@ impl AppOptions {
             page: Page::General,
             system_locale: SystemLocale::from_process(),
             screenshot: None,
+            connection: Resolution::NeedsSignIn {
+                endpoint: None,
+                endpoint_type: EndpointType::Api,
+                skip_tls_verification: false,
+                timeouts: crate::api::Timeouts::default(),
+            },
+            request_log_dir: config_dir,
+            clock: system_clock(),
         }
     }
 }
@@ -50,6 +80,7 @@ pub struct BaiSettingsApp {
     pub state: AppState,
     writer: SettingsWriter,
     notifier: DesktopNotifier,
+    api: ApiWorker,
     events: Receiver<AppEvent>,
     event_sender: EventSender,
     screenshot: Option<ScreenshotJob>,
@@ -67,6 +98,13 @@ impl BaiSettingsApp {
         let (event_sender, events) = event_channel(Some(ctx.clone()));
         let writer = SettingsWriter::spawn(options.store.clone(), event_sender.clone())?;
         let notifier = DesktopNotifier::spawn(event_sender.clone())?;
+        let api = ApiWorker::spawn(
+            ApiWorkerConfig {
+                clock: options.clock,
+                ..ApiWorkerConfig::new(options.store.dir().to_path_buf(), options.request_log_dir)
+            },
+            event_sender.clone(),
+        )?;
 
         let LoadOutcome {
             settings,
@@ -86,6 +124,7 @@ impl BaiSettingsApp {
             state,
             writer,
             notifier,
+            api,
             events,
             event_sender,
             screenshot: options
@@ -105,7 +144,55 @@ impl BaiSettingsApp {
         for warning in warnings {
             app.report_field_warning(&warning, now);
         }
+        app.start_connection(options.connection, now);
         Ok(app)
+    }
+
+    /// Connects with the credentials found at start-up, or prepares the sign-in dialog.
+    fn start_connection(&mut self, connection: Resolution, now: f64) {
+        match connection {
+            Resolution::Ready(settings) => {
+                let ConnectionSettings {
+                    endpoint,
+                    endpoint_type,
+                    skip_tls_verification,
+                    timeouts,
+                    ..
+                } = settings.clone();
+                self.state.sign_in_form = SignInForm {
+                    endpoint: endpoint.clone(),
+                    endpoint_type,
+                    skip_tls_verification,
+                    timeouts,
+                    ..SignInForm::default()
+                };
+                self.state.connection = ConnectionStatus::Connecting { endpoint };
+                self.send_api(ApiCommand::Connect(settings), now);
+            }
+            Resolution::NeedsSignIn {
+                endpoint,
+                endpoint_type,
+                skip_tls_verification,
+                timeouts,
+            } => {
+                self.state.sign_in_form = SignInForm {
+                    endpoint: endpoint.unwrap_or_default(),
+                    endpoint_type,
+                    skip_tls_verification,
+                    timeouts,
+                    ..SignInForm::default()
+                };
+            }
+        }
+    }
+
+    /// Queues `command` for the API worker; tells the user when the worker is too busy.
+    fn send_api(&mut self, command: ApiCommand, now: f64) -> bool {
+        let sent = self.api.try_send(command);
+        if !sent {
+            self.show_message(MessageKind::Error, "api-worker-busy", Vec::new(), now);
+        }
+        sent
     }
 
     /// Returns the settings writer, so tests can wait for writes with
@@ -184,6 +271,7 @@ impl BaiSettingsApp {
                     self.report_store_error("settings-save-failed", &error, now);
                 }
                 AppEvent::Notifier(event) => self.handle_notifier_event(event, now),
+                AppEvent::Api(event) => self.handle_api_event(event, now),
                 AppEvent::ScreenshotWritten(result) => {
                     if let Err(error) = &result {
                         log::error!("Screenshot failed: {error}");
@@ -228,6 +316,110 @@ impl BaiSettingsApp {
                     self.show_undeliverable(&reason, now);
                 }
             }
+        }
+    }
+
+    fn handle_api_event(&mut self, event: ApiEvent, now: f64) {
+        let form = &mut self.state.sign_in_form;
+        match event {
+            ApiEvent::Tested(result) => {
+                form.pending = None;
+                form.test_result = Some(result);
+            }
+            ApiEvent::SignedIn(signed_in) => {
+                let identity = signed_in.identity.clone();
+                form.pending = None;
+                form.error = None;
+                form.otp_required = false;
+                form.secret_key.clear();
+                form.password.clear();
+                form.otp.clear();
+                if self.state.dialog == Some(Dialog::SignIn) {
+                    self.state.dialog = None;
+                }
+                self.state.connection = ConnectionStatus::SignedIn(signed_in);
+                self.show_message(
+                    MessageKind::Success,
+                    "signed-in",
+                    vec![("identity", identity)],
+                    now,
+                );
+            }
+            ApiEvent::SignInFailed(error) => {
+                form.pending = None;
+                if matches!(error, ApiError::OtpRequired) {
+                    form.otp_required = true;
+                }
+                form.error = Some(error);
+            }
+            ApiEvent::ConnectFailed {
+                endpoint,
+                source,
+                error,
+            } => {
+                let (text_id, args) = error.message();
+                self.state.connection = ConnectionStatus::Failed {
+                    endpoint,
+                    source,
+                    error,
+                };
+                self.show_message(MessageKind::Error, text_id, args, now);
+            }
+            ApiEvent::SignedOut { logout_error } => {
+                self.state.connection = ConnectionStatus::SignedOut;
+                match logout_error {
+                    None => self.show_message(MessageKind::Success, "signed-out", Vec::new(), now),
+                    Some(error) => {
+                        let (text_id, args) = error.message();
+                        self.show_message(
+                            MessageKind::Warning,
+                            "signed-out-locally",
+                            Vec::new(),
+                            now,
+                        );
+                        self.show_message(MessageKind::Error, text_id, args, now);
+                    }
+                }
+            }
+            ApiEvent::RequestLogged => self.state.requests_logged += 1,
+        }
+    }
+
+    /// Sends the sign-in dialog's test or sign-in request, after checking the input locally.
+    fn submit_sign_in_form(&mut self, action: PendingSignIn, now: f64) {
+        let form = &mut self.state.sign_in_form;
+        form.error = None;
+        form.test_result = None;
+        form.invalid_input = validate_sign_in_form(form, action);
+        if form.invalid_input.is_some() || form.pending.is_some() {
+            return;
+        }
+        let address = ServerAddress {
+            endpoint: form.endpoint.trim().to_owned(),
+            endpoint_type: form.endpoint_type,
+            skip_tls_verification: form.skip_tls_verification,
+            timeouts: form.timeouts,
+        };
+        let command = match action {
+            PendingSignIn::Test => ApiCommand::TestConnection(address),
+            PendingSignIn::SignIn => {
+                let secrets = match form.endpoint_type {
+                    EndpointType::Api => SignInSecrets::Keypair {
+                        access_key: form.access_key.trim().to_owned(),
+                        secret_key: Secret::new(form.secret_key.trim()),
+                    },
+                    EndpointType::Session => SignInSecrets::Password {
+                        email: form.email.trim().to_owned(),
+                        password: Secret::new(form.password.clone()),
+                        otp: (!form.otp.trim().is_empty()).then(|| Secret::new(form.otp.trim())),
+                    },
+                };
+                ApiCommand::SignIn { address, secrets }
+            }
+        };
+        form.pending = Some(action);
+        if !self.send_api(command, now) {
+            self.state.sign_in_form.pending = None;
         }
     }
 
@@ -281,6 +473,11 @@ impl BaiSettingsApp {
                 UiCommand::OpenDialog(dialog) => self.state.dialog = Some(dialog),
                 UiCommand::CloseDialog => self.state.dialog = None,
                 UiCommand::DismissMessage(id) => self.state.messages.dismiss(id),
+                UiCommand::TestConnection => self.submit_sign_in_form(PendingSignIn::Test, now),
+                UiCommand::SubmitSignIn => self.submit_sign_in_form(PendingSignIn::SignIn, now),
+                UiCommand::SignOut => {
+                    self.send_api(ApiCommand::SignOut, now);
+                }
             }
         }
         if let Some(seconds) = self.state.messages.expire(now) {
@@ -354,5 +551,33 @@ impl eframe::App for BaiSettingsApp {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.writer.shutdown_blocking(EXIT_WRITE_TIMEOUT);
+    }
+}
+
+/// Checks the sign-in dialog's fields before anything is sent; returns the message id of the
+/// first problem.
+fn validate_sign_in_form(form: &SignInForm, action: PendingSignIn) -> Option<&'static str> {
+    if form.endpoint.trim().is_empty() {
+        return Some("sign-in-missing-endpoint");
+    }
+    if let Err(_invalid) = crate::api::Endpoint::parse(&form.endpoint) {
+        return Some("sign-in-invalid-endpoint");
+    }
+    if action == PendingSignIn::Test {
+        return None;
+    }
+    match form.endpoint_type {
+        EndpointType::Api if form.access_key.trim().is_empty() => {
+            Some("sign-in-missing-access-key")
+        }
+        EndpointType::Api if form.secret_key.trim().is_empty() => {
+            Some("sign-in-missing-secret-key")
+        }
+        EndpointType::Session if form.email.trim().is_empty() => Some("sign-in-missing-email"),
+        EndpointType::Session if form.password.is_empty() => Some("sign-in-missing-password"),
+        EndpointType::Session if form.otp_required && form.otp.trim().is_empty() => {
+            Some("sign-in-missing-otp")
+        }
+        _ => None,
     }
 }

@@ -5,6 +5,7 @@
 
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
+use crate::api_worker::ApiEvent;
 use crate::notifier::NotifierEvent;
 use crate::settings::store::{ApplyOutcome, StoreError};
 
@@ -18,6 +19,9 @@ const EVENT_QUEUE_CAPACITY: usize = 256;
 pub enum AppEvent {
     /// The settings writer finished a write.
     SettingsSaved(Result<ApplyOutcome, StoreError>),
+
+    /// The API worker finished a command or logged a request.
+    Api(ApiEvent),
 
     /// The desktop notifier checked the notification service or failed to deliver.
     Notifier(NotifierEvent),

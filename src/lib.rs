@@ -3,6 +3,8 @@
 //! `main.rs` parses the command line and opens the window; everything else lives here so that
 //! integration tests can drive the same code.
 
+pub mod api;
+pub mod api_worker;
 pub mod app;
 pub mod cli;
 pub mod events;
@@ -10,6 +12,7 @@ pub mod fonts;
 pub mod i18n;
 pub mod messages;
 pub mod notifier;
+pub mod request_log;
 pub mod screenshot;
 pub mod settings;
 pub mod state;

@@ -3,6 +3,7 @@
 use std::process::ExitCode;
 use std::sync::{Arc, Mutex, PoisonError};
 
+use bai_settings::api::credentials;
 use bai_settings::app::{AppOptions, BaiSettingsApp};
 use bai_settings::cli::Cli;
 use bai_settings::settings::store::SettingsStore;
@@ -23,9 +24,22 @@ fn main() -> ExitCode {
         eprintln!("error: no home directory found for the settings; pass --config-dir DIR");
         return ExitCode::FAILURE;
     };
-    let mut options = AppOptions::load(config_dir);
+    let mut options = AppOptions::load(config_dir.clone());
     options.language_override = cli.lang.map(Into::into);
     options.page = cli.page.into();
+
+    // With --config-dir everything the app writes stays in that directory.
+    if cli.config_dir.is_none()
+        && let Some(data_dir) = default_data_dir()
+    {
+        options.request_log_dir = data_dir;
+    }
+    let environment = |name: &str| std::env::var(name).ok();
+    options.connection = credentials::resolve(
+        &environment,
+        credentials::default_cli_dir().as_deref(),
+        &credentials::CredentialStore::new(&config_dir),
+    );
 
     let screenshot_outcome = Arc::new(Mutex::new(None));
     if let Some(path) = &cli.screenshot {
@@ -77,4 +91,10 @@ fn main() -> ExitCode {
         };
     }
     ExitCode::SUCCESS
+}
+
+/// The platform's data directory for the app (`~/.local/share/bai-settings` on Linux).
+fn default_data_dir() -> Option<std::path::PathBuf> {
+    directories::ProjectDirs::from("ai", "Lablup", "bai-settings")
+        .map(|dirs| dirs.data_dir().to_path_buf())
 }

@@ -3,6 +3,11 @@
 
 use std::path::PathBuf;
 
+use crate::api::EndpointType;
+use crate::api::client::Timeouts;
+use crate::api::credentials::CredentialSource;
+use crate::api::{ApiError, ServerInfo};
+use crate::api_worker::SignedIn;
 use crate::i18n::{Locale, Localizer, SystemLocale};
 use crate::messages::{MessageKind, MessageList};
 use crate::settings::{LanguageChoice, Settings, WindowGeometry};
@@ -18,6 +23,56 @@ pub enum Page {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Dialog {
     About,
+    SignIn,
+}
+
+/// The connection to the Backend.AI server, as the window shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ConnectionStatus {
+    SignedOut,
+    /// Credentials found at start-up are being checked.
+    Connecting {
+        endpoint: String,
+    },
+    SignedIn(SignedIn),
+    /// The credentials found at start-up did not work.
+    Failed {
+        endpoint: String,
+        source: CredentialSource,
+        error: ApiError,
+    },
+}
+
+/// Which action of the sign-in dialog is waiting for the server.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PendingSignIn {
+    Test,
+    SignIn,
+}
+
+/// The sign-in dialog's fields and progress. Kept while the dialog is closed, except the secrets,
+/// which are cleared once sent.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct SignInForm {
+    pub endpoint: String,
+    pub endpoint_type: EndpointType,
+    pub access_key: String,
+    pub secret_key: String,
+    pub email: String,
+    pub password: String,
+    pub otp: String,
+
+    /// Set once the server asked for a one-time password.
+    pub otp_required: bool,
+
+    pub skip_tls_verification: bool,
+    pub timeouts: Timeouts,
+    pub pending: Option<PendingSignIn>,
+    pub test_result: Option<Result<ServerInfo, ApiError>>,
+    pub error: Option<ApiError>,
+
+    /// A problem with the input found before sending, as a message id.
+    pub invalid_input: Option<&'static str>,
 }
 
 /// A change the UI asks for. UI code only emits these; the app applies them after the frame is
@@ -32,6 +87,11 @@ pub enum UiCommand {
     OpenDialog(Dialog),
     CloseDialog,
     DismissMessage(u64),
+    /// Checks the sign-in dialog's endpoint without signing in.
+    TestConnection,
+    /// Signs in with the sign-in dialog's fields.
+    SubmitSignIn,
+    SignOut,
 }
 
 /// The state of one window.
@@ -57,6 +117,12 @@ pub struct AppState {
     pub notification_check_pending: bool,
 
     pub settings_path: PathBuf,
+
+    pub connection: ConnectionStatus,
+    pub sign_in_form: SignInForm,
+
+    /// Number of requests logged since start-up; the Logs page reloads when it changes.
+    pub requests_logged: u64,
 
     /// The window's size and position as last reported by the platform.
     pub window_geometry: Option<WindowGeometry>,
@@ -86,6 +152,9 @@ impl AppState {
             messages: MessageList::default(),
             notification_check_pending: false,
             settings_path,
+            connection: ConnectionStatus::SignedOut,
+            sign_in_form: SignInForm::default(),
+            requests_logged: 0,
             commands: Vec::new(),
         }
     }

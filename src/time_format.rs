@@ -22,7 +22,7 @@ pub fn utc_timestamp_compact(time: SystemTime) -> String {
 
 /// Converts days since 1970-01-01 to a proleptic Gregorian (year, month, day), using Howard
 /// Hinnant's `civil_from_days` algorithm for non-negative day counts.
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
+pub(crate) fn civil_from_days(days: u64) -> (u64, u64, u64) {
     let z = days + 719_468;
     let era = z / 146_097;
     let day_of_era = z - era * 146_097;

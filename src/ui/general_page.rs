@@ -13,6 +13,7 @@ pub fn general_page_ui(ui: &mut Ui, state: &mut AppState) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
+            super::connection::connection_section_ui(ui, state);
             desktop_notification_row_ui(ui, state);
             compact_sidebar_row_ui(ui, state);
             language_row_ui(ui, state);

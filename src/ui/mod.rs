@@ -2,11 +2,15 @@
 //! [`crate::state::UiCommand`]s. Nothing here does I/O or changes state directly.
 
 mod about_dialog;
+mod connection;
 mod general_page;
 mod message_area;
 mod sidebar;
+mod sign_in_dialog;
 mod top_bar;
 pub mod widgets;
+
+pub use connection::source_name;
 
 use crate::state::{AppState, Dialog, Page};
 
@@ -19,8 +23,10 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut AppState) {
     });
 
     let ctx = ui.ctx().clone();
-    if state.dialog == Some(Dialog::About) {
-        about_dialog::about_dialog_ui(&ctx, state);
+    match state.dialog {
+        Some(Dialog::About) => about_dialog::about_dialog_ui(&ctx, state),
+        Some(Dialog::SignIn) => sign_in_dialog::sign_in_dialog_ui(&ctx, state),
+        None => {}
     }
     message_area::message_area_ui(&ctx, state);
 }

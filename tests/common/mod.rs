@@ -145,3 +145,5 @@ impl Xvfb {
         }
     }
 }
+pub mod backendai;
+pub mod stub_server;

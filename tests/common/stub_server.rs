@@ -1,0 +1,105 @@
+//! A tiny HTTP/1.1 server on 127.0.0.1 for client tests that need answers a real Backend.AI
+//! server never gives: HTML errors, endless waits, broken connections, huge or malformed bodies.
+
+use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+/// What the stub does with each request.
+#[derive(Clone, Debug)]
+pub enum Behaviour {
+    /// Answers with this status, content type and body.
+    Respond {
+        status: u16,
+        content_type: &'static str,
+        body: Vec<u8>,
+    },
+    /// Accepts the connection, reads the request and never answers.
+    Silent,
+    /// Sends the status line and half of the headers, then closes the connection.
+    HangUpMidway,
+}
+
+/// A running stub; it stops accepting when dropped.
+pub struct StubServer {
+    pub base_url: String,
+    stopped: Arc<AtomicBool>,
+}
+
+impl StubServer {
+    pub fn start(behaviour: Behaviour) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base_url = format!("http://{}", listener.local_addr().unwrap());
+        let stopped = Arc::new(AtomicBool::new(false));
+        let thread_stopped = Arc::clone(&stopped);
+        listener.set_nonblocking(true).unwrap();
+        std::thread::Builder::new()
+            .name("stub-http-server".to_owned())
+            .spawn(move || {
+                let mut open_connections = Vec::new();
+                while !thread_stopped.load(Ordering::Relaxed) {
+                    match listener.accept() {
+                        Ok((stream, _)) => {
+                            stream.set_nonblocking(false).unwrap();
+                            if let Some(kept) = serve(stream, &behaviour) {
+                                open_connections.push(kept);
+                            }
+                        }
+                        Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                    }
+                }
+            })
+            .unwrap();
+        Self { base_url, stopped }
+    }
+}
+
+impl Drop for StubServer {
+    fn drop(&mut self) {
+        self.stopped.store(true, Ordering::Relaxed);
+    }
+}
+
+/// Handles one connection; returns it when it must stay open without an answer.
+fn serve(stream: TcpStream, behaviour: &Behaviour) -> Option<TcpStream> {
+    let mut reader = BufReader::new(stream.try_clone().unwrap());
+    let mut content_length = 0_usize;
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
+            break;
+        }
+        if let Some((name, value)) = line.split_once(':')
+            && name.eq_ignore_ascii_case("content-length")
+        {
+            content_length = value.trim().parse().unwrap_or(0);
+        }
+    }
+    let mut body = vec![0; content_length];
+    let _ = reader.read_exact(&mut body);
+
+    let mut stream = stream;
+    match behaviour {
+        Behaviour::Respond {
+            status,
+            content_type,
+            body,
+        } => {
+            let head = format!(
+                "HTTP/1.1 {status} Stub\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body);
+            None
+        }
+        Behaviour::Silent => Some(stream),
+        Behaviour::HangUpMidway => {
+            let _ = stream
+                .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Le");
+            None
+        }
+    }
+}
