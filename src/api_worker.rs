@@ -137,7 +137,10 @@ impl ApiWorker {
         match self.commands.try_send(command) {
             Ok(()) => true,
             Err(TrySendError::Full(command)) => {
-                log::warn!("The API worker is busy; rejected the {} command", command_name(&command));
+                log::warn!(
+                    "The API worker is busy; rejected the {} command",
+                    command_name(&command)
+                );
                 false
             }
             Err(TrySendError::Disconnected(_)) => {
