@@ -7,7 +7,9 @@
 
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
+use crate::api::account::{self, DotfileSaved, NewKeypair};
 use crate::api::client::{
     ApiClient, Auth, ClientOptions, Clock, ServerInfo, Timeouts, system_clock,
 };
@@ -16,7 +18,9 @@ use crate::api::credentials::{
 };
 use crate::api::{ApiError, Endpoint, EndpointType, Secret};
 use crate::events::{AppEvent, EventSender};
-use crate::request_log::RequestLog;
+use crate::request_log::{RequestLog, RequestLogEntry};
+use crate::scripts::Dotfile;
+use crate::ssh_keys::{self, KeyAlgorithm, KeyError, SaveError};
 
 /// Capacity of the command queue. Commands come from clicks, so a full queue means the worker is
 /// stuck on a slow server; further clicks are then refused with a message instead of piling up.
@@ -63,6 +67,64 @@ pub enum ApiCommand {
     /// Forget the connection: log out of a web session, delete the app's credential file and
     /// clear the request log.
     SignOut,
+
+    /// Keep this many entries in the request log from now on.
+    SetRequestLogCap(usize),
+
+    /// Read the stored SSH public key.
+    LoadSshKeypair,
+    /// Replace the SSH keypair with one the server makes.
+    GenerateSshKeypairOnServer,
+    /// Make a keypair here and upload it.
+    GenerateSshKeypairLocally(KeyAlgorithm),
+    /// Upload a keypair the user entered; it was checked locally first.
+    UploadSshKeypair {
+        public_key: String,
+        private_key: Secret,
+    },
+    /// Ask for a file with the save dialog, starting at `suggested`.
+    ChoosePrivateKeyPath {
+        suggested: PathBuf,
+    },
+    /// Write the private key to a file with mode 0600.
+    SavePrivateKey {
+        path: PathBuf,
+        private_key: Secret,
+        overwrite: bool,
+    },
+
+    LoadDotfiles,
+    /// `exists`: whether the file existed on the server when it was loaded.
+    SaveDotfile {
+        path: String,
+        data: String,
+        exists: bool,
+    },
+    DeleteDotfile {
+        path: String,
+    },
+    LoadBootstrapScript,
+    SaveBootstrapScript {
+        script: String,
+    },
+}
+
+/// Why a new SSH keypair could not be made or stored.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KeypairFailure {
+    Api(ApiError),
+    Key(KeyError),
+}
+
+/// Why the private key file could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrivateKeySaveFailure {
+    /// The file exists; the user must confirm to replace it.
+    Exists(PathBuf),
+    Io {
+        path: PathBuf,
+        detail: String,
+    },
 }
 
 /// A signed-in connection, as the UI shows it.
@@ -94,7 +156,25 @@ pub enum ApiEvent {
         logout_error: Option<ApiError>,
     },
     /// A request was added to the request log.
-    RequestLogged,
+    RequestLogged(Box<RequestLogEntry>),
+
+    SshKeypairLoaded(Result<Option<String>, ApiError>),
+    SshKeypairCreated(Result<NewKeypair, KeypairFailure>),
+    PrivateKeyPathChosen(Option<PathBuf>),
+    PrivateKeySaved(Result<PathBuf, PrivateKeySaveFailure>),
+
+    DotfilesLoaded(Result<Vec<Dotfile>, ApiError>),
+    DotfileSaved {
+        path: String,
+        result: Result<DotfileSaved, ApiError>,
+    },
+    DotfileDeleted {
+        path: String,
+        result: Result<(), ApiError>,
+    },
+    BootstrapScriptLoaded(Result<String, ApiError>),
+    /// On success, what the server stored.
+    BootstrapScriptSaved(Result<String, ApiError>),
 }
 
 /// Handle to the API worker thread.
@@ -157,23 +237,37 @@ fn command_name(command: &ApiCommand) -> &'static str {
         ApiCommand::TestConnection(_) => "test connection",
         ApiCommand::SignIn { .. } => "sign in",
         ApiCommand::SignOut => "sign out",
+        ApiCommand::SetRequestLogCap(_) => "set request log cap",
+        ApiCommand::LoadSshKeypair => "load SSH keypair",
+        ApiCommand::GenerateSshKeypairOnServer | ApiCommand::GenerateSshKeypairLocally(_) => {
+            "generate SSH keypair"
+        }
+        ApiCommand::UploadSshKeypair { .. } => "upload SSH keypair",
+        ApiCommand::ChoosePrivateKeyPath { .. } => "choose private key file",
+        ApiCommand::SavePrivateKey { .. } => "save private key",
+        ApiCommand::LoadDotfiles => "load dotfiles",
+        ApiCommand::SaveDotfile { .. } => "save dotfile",
+        ApiCommand::DeleteDotfile { .. } => "delete dotfile",
+        ApiCommand::LoadBootstrapScript => "load bootstrap script",
+        ApiCommand::SaveBootstrapScript { .. } => "save bootstrap script",
     }
 }
 
 struct Worker {
     config: ApiWorkerConfig,
     events: EventSender,
-    request_log: RequestLog,
+    /// Shared with the active client's request sink, so a new cap applies at once.
+    request_log: Arc<Mutex<RequestLog>>,
     client: Option<ApiClient>,
     source: Option<CredentialSource>,
 }
 
 impl Worker {
     fn new(config: ApiWorkerConfig, events: EventSender) -> Self {
-        let request_log = RequestLog::new(
+        let request_log = Arc::new(Mutex::new(RequestLog::new(
             config.request_log_dir.clone(),
             config.request_log_max_entries,
-        );
+        )));
         Self {
             config,
             events,
@@ -195,24 +289,98 @@ impl Worker {
                     Err(error) => ApiEvent::SignInFailed(error),
                 },
                 ApiCommand::SignOut => self.sign_out(),
+                ApiCommand::SetRequestLogCap(max_entries) => {
+                    lock(&self.request_log).set_max_entries(max_entries);
+                    continue;
+                }
+                ApiCommand::LoadSshKeypair => {
+                    ApiEvent::SshKeypairLoaded(self.with_client(account::ssh_public_key))
+                }
+                ApiCommand::GenerateSshKeypairOnServer => ApiEvent::SshKeypairCreated(
+                    self.with_client(account::generate_ssh_keypair_on_server)
+                        .map_err(KeypairFailure::Api),
+                ),
+                ApiCommand::GenerateSshKeypairLocally(algorithm) => {
+                    ApiEvent::SshKeypairCreated(self.generate_locally(algorithm))
+                }
+                ApiCommand::UploadSshKeypair {
+                    public_key,
+                    private_key,
+                } => ApiEvent::SshKeypairCreated(
+                    self.with_client(|client| {
+                        account::upload_ssh_keypair(client, &public_key, &private_key)
+                    })
+                    .map_err(KeypairFailure::Api),
+                ),
+                ApiCommand::ChoosePrivateKeyPath { suggested } => {
+                    ApiEvent::PrivateKeyPathChosen(choose_private_key_path(&suggested))
+                }
+                ApiCommand::SavePrivateKey {
+                    path,
+                    private_key,
+                    overwrite,
+                } => ApiEvent::PrivateKeySaved(save_private_key(path, &private_key, overwrite)),
+                ApiCommand::LoadDotfiles => {
+                    ApiEvent::DotfilesLoaded(self.with_client(account::list_dotfiles))
+                }
+                ApiCommand::SaveDotfile { path, data, exists } => {
+                    let result = self
+                        .with_client(|client| account::save_dotfile(client, &path, &data, exists));
+                    ApiEvent::DotfileSaved { path, result }
+                }
+                ApiCommand::DeleteDotfile { path } => {
+                    let result = self.with_client(|client| account::delete_dotfile(client, &path));
+                    ApiEvent::DotfileDeleted { path, result }
+                }
+                ApiCommand::LoadBootstrapScript => {
+                    ApiEvent::BootstrapScriptLoaded(self.with_client(account::bootstrap_script))
+                }
+                ApiCommand::SaveBootstrapScript { script } => ApiEvent::BootstrapScriptSaved(
+                    self.with_client(|client| account::save_bootstrap_script(client, &script)),
+                ),
             };
             self.events.send(AppEvent::Api(event));
         }
     }
 
+    /// Runs `call` on the signed-in client.
+    fn with_client<T>(
+        &mut self,
+        call: impl FnOnce(&mut ApiClient) -> Result<T, ApiError>,
+    ) -> Result<T, ApiError> {
+        let client = self.client.as_mut().ok_or(ApiError::NotSignedIn)?;
+        call(client)
+    }
+
+    /// Makes a keypair here, then stores it on the server.
+    fn generate_locally(&mut self, algorithm: KeyAlgorithm) -> Result<NewKeypair, KeypairFailure> {
+        if self.client.is_none() {
+            return Err(KeypairFailure::Api(ApiError::NotSignedIn));
+        }
+        let comment = "bai-settings";
+        let generated = ssh_keys::generate(algorithm, comment).map_err(KeypairFailure::Key)?;
+        let private_key = Secret::new(generated.private_key.clone());
+        self.with_client(|client| {
+            account::upload_ssh_keypair(client, &generated.public_key, &private_key)
+        })
+        .map_err(KeypairFailure::Api)
+    }
+
     /// Builds a client for `address` whose requests go to the request log.
     fn client(&self, address: &ServerAddress, auth: Auth) -> Result<ApiClient, ApiError> {
         let endpoint = Endpoint::parse(&address.endpoint)?;
-        let request_log = self.request_log.clone();
+        let request_log = Arc::clone(&self.request_log);
         let events = self.events.clone();
-        let sink = Box::new(move |entry| {
+        let sink = Box::new(move |entry: RequestLogEntry| {
+            let request_log = lock(&request_log);
             if let Err(error) = request_log.append(&entry) {
                 log::warn!(
                     "Failed to add a request to {}: {error}",
                     request_log.path().display()
                 );
             }
-            events.send(AppEvent::Api(ApiEvent::RequestLogged));
+            drop(request_log);
+            events.send(AppEvent::Api(ApiEvent::RequestLogged(Box::new(entry))));
         });
         Ok(ApiClient::new(
             endpoint,
@@ -394,12 +562,11 @@ impl Worker {
         if self.source.take() == Some(CredentialSource::SignInDialog) {
             self.delete_stored_credentials();
         }
-        if let Err(error) = self.request_log.clear() {
-            log::warn!(
-                "Failed to clear {}: {error}",
-                self.request_log.path().display()
-            );
+        let request_log = lock(&self.request_log);
+        if let Err(error) = request_log.clear() {
+            log::warn!("Failed to clear {}: {error}", request_log.path().display());
         }
+        drop(request_log);
         ApiEvent::SignedOut { logout_error }
     }
 
@@ -409,6 +576,49 @@ impl Worker {
                 "Failed to delete {}: {error}",
                 self.config.credential_store.path().display()
             );
+        }
+    }
+}
+
+/// Locks the shared request log; a panic while it was held leaves nothing inconsistent in it.
+fn lock(request_log: &Mutex<RequestLog>) -> MutexGuard<'_, RequestLog> {
+    request_log.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Shows the native save dialog on this thread and returns the chosen path.
+fn choose_private_key_path(suggested: &std::path::Path) -> Option<PathBuf> {
+    // NOTE: rfd's blocking dialog runs on this worker thread, which works on Linux and Windows;
+    // macOS requires dialogs on the main thread.
+    let mut dialog = rfd::FileDialog::new();
+    if let Some(dir) = suggested.parent() {
+        dialog = dialog.set_directory(dir);
+    }
+    if let Some(name) = suggested.file_name() {
+        dialog = dialog.set_file_name(name.to_string_lossy());
+    }
+    dialog.save_file()
+}
+
+fn save_private_key(
+    path: PathBuf,
+    private_key: &Secret,
+    overwrite: bool,
+) -> Result<PathBuf, PrivateKeySaveFailure> {
+    match ssh_keys::save_private_key(&path, private_key.expose(), overwrite) {
+        Ok(()) => {
+            log::info!("Saved a private key to {}", path.display());
+            Ok(path)
+        }
+        Err(SaveError::Exists { path }) => Err(PrivateKeySaveFailure::Exists(path)),
+        Err(SaveError::Io { path, source }) => {
+            log::error!(
+                "Failed to save a private key to {}: {source}",
+                path.display()
+            );
+            Err(PrivateKeySaveFailure::Io {
+                path,
+                detail: source.to_string(),
+            })
         }
     }
 }

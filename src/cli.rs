@@ -51,14 +51,17 @@ impl From<LangArg> for LanguageChoice {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum PageArg {
-    /// Local preferences.
+    /// Local preferences and the Backend.AI connection.
     General,
+    /// Every request sent to the Backend.AI server.
+    Logs,
 }
 
 impl From<PageArg> for Page {
     fn from(arg: PageArg) -> Self {
         match arg {
             PageArg::General => Self::General,
+            PageArg::Logs => Self::Logs,
         }
     }
 }

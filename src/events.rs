@@ -6,6 +6,7 @@
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
 use crate::api_worker::ApiEvent;
+use crate::logs_worker::LogsEvent;
 use crate::notifier::NotifierEvent;
 use crate::settings::store::{ApplyOutcome, StoreError};
 
@@ -22,6 +23,9 @@ pub enum AppEvent {
 
     /// The API worker finished a command or logged a request.
     Api(ApiEvent),
+
+    /// The request-log worker read, cleared or exported the log.
+    Logs(LogsEvent),
 
     /// The desktop notifier checked the notification service or failed to deliver.
     Notifier(NotifierEvent),

@@ -3,6 +3,7 @@
 //! `main.rs` parses the command line and opens the window; everything else lives here so that
 //! integration tests can drive the same code.
 
+pub mod account_state;
 pub mod api;
 pub mod api_worker;
 pub mod app;
@@ -10,11 +11,15 @@ pub mod cli;
 pub mod events;
 pub mod fonts;
 pub mod i18n;
+pub mod logs_view;
+pub mod logs_worker;
 pub mod messages;
 pub mod notifier;
 pub mod request_log;
 pub mod screenshot;
+pub mod scripts;
 pub mod settings;
+pub mod ssh_keys;
 pub mod state;
 pub mod time_format;
 pub mod ui;

@@ -17,6 +17,7 @@ use crate::settings::{LanguageChoice, Settings, WindowGeometry};
 pub enum Page {
     #[default]
     General,
+    Logs,
 }
 
 /// A dialog drawn over the window; at most one at a time.
@@ -24,6 +25,10 @@ pub enum Page {
 pub enum Dialog {
     About,
     SignIn,
+    /// Confirmation before the request log is emptied.
+    ClearLogs,
+    SshKeypair,
+    ScriptEditor,
 }
 
 /// The connection to the Backend.AI server, as the window shows it.
@@ -92,6 +97,48 @@ pub enum UiCommand {
     /// Signs in with the sign-in dialog's fields.
     SubmitSignIn,
     SignOut,
+    SetRequestLogCap(usize),
+    RefreshLogs,
+    /// Empties the request log; the UI asks for confirmation first.
+    ClearLogs,
+    ExportLogs,
+    CopyText(String),
+
+    OpenSshDialog,
+    /// Leaves the overview for the confirmation before a new keypair is made.
+    SshStartGenerate,
+    SshStartManual,
+    /// Goes on from the confirmation to the choice of where the keypair is made.
+    SshChooseWhere,
+    SshBackToOverview,
+    SshGenerate {
+        local: bool,
+        algorithm: crate::ssh_keys::KeyAlgorithm,
+    },
+    SshUploadManual,
+    SshCopyPrivateKey,
+    SshChooseSavePath,
+    SshSavePrivateKey {
+        overwrite: bool,
+    },
+    /// Closes the SSH dialog; `force` skips the question about an unsaved private key.
+    SshClose {
+        force: bool,
+    },
+
+    OpenScriptEditor(crate::account_state::ScriptKind),
+    ScriptSwitchTo(String),
+    ScriptSave {
+        then: Option<crate::account_state::AfterUnsaved>,
+    },
+    ScriptDiscard(crate::account_state::AfterUnsaved),
+    /// Asks before deleting, or deletes after the user confirmed.
+    ScriptDelete {
+        confirmed: bool,
+    },
+    ScriptRequestClose,
+    /// Answers *Cancel* to the editor's question.
+    ScriptCancelConfirm,
 }
 
 /// The state of one window.
@@ -121,8 +168,16 @@ pub struct AppState {
     pub connection: ConnectionStatus,
     pub sign_in_form: SignInForm,
 
-    /// Number of requests logged since start-up; the Logs page reloads when it changes.
-    pub requests_logged: u64,
+    pub logs: crate::logs_view::LogsView,
+
+    pub ssh_dialog: Option<crate::account_state::SshDialog>,
+    pub script_editor: Option<crate::account_state::ScriptEditor>,
+
+    /// The request-log size while the user drags or types it, before it is saved.
+    pub request_log_cap_draft: Option<usize>,
+
+    /// The time zone the Logs page shows times in.
+    pub time_zone: jiff::tz::TimeZone,
 
     /// The window's size and position as last reported by the platform.
     pub window_geometry: Option<WindowGeometry>,
@@ -154,7 +209,11 @@ impl AppState {
             settings_path,
             connection: ConnectionStatus::SignedOut,
             sign_in_form: SignInForm::default(),
-            requests_logged: 0,
+            logs: crate::logs_view::LogsView::default(),
+            ssh_dialog: None,
+            script_editor: None,
+            request_log_cap_draft: None,
+            time_zone: jiff::tz::TimeZone::system(),
             commands: Vec::new(),
         }
     }
@@ -177,6 +236,11 @@ impl AppState {
 
     pub fn tr_args(&self, text_id: &str, args: &[(&str, &str)]) -> String {
         self.i18n.tr_args(text_id, args)
+    }
+
+    /// Returns whether a server connection is up, for controls that need one.
+    pub fn is_signed_in(&self) -> bool {
+        matches!(self.connection, ConnectionStatus::SignedIn(_))
     }
 
     /// Emits `command`, to be applied after this frame.

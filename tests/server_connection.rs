@@ -24,7 +24,7 @@ use bai_settings::state::ConnectionStatus;
 use common::backendai::TestServer;
 use common::{english_harness, step_until};
 use egui::Role;
-use egui_kittest::kittest::Queryable as _;
+use egui_kittest::kittest::{NodeT as _, Queryable as _};
 use serde_json::json;
 
 /// A sink that keeps every request-log entry in memory.
@@ -666,4 +666,71 @@ fn dialog_signs_in_with_password() {
         !text.contains(&server.password),
         "the password is never stored"
     );
+}
+
+#[test]
+fn failed_request_tops_logs_table() {
+    let server = TestServer::get();
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = english_harness(dir.path());
+    harness.state_mut().state.time_zone = jiff::tz::TimeZone::UTC;
+    open_sign_in_dialog(&mut harness);
+
+    let wrong_secret = "wrong-secret-key-for-logs-test";
+    type_into(&mut harness, "Endpoint", &server.manager);
+    type_into(&mut harness, "Access key", &server.access_key);
+    type_into(&mut harness, "Secret key", wrong_secret);
+    harness
+        .get_by_role_and_label(Role::Button, "Sign in")
+        .click();
+    harness.run_ok();
+    step_until(&mut harness, "the failed sign-in", |app| {
+        app.state.sign_in_form.pending.is_none()
+    });
+    assert!(
+        harness
+            .query_by_label_contains("secret key (or password) is wrong")
+            .is_some()
+    );
+    harness.get_by_label("Cancel").click();
+    harness.run_ok();
+
+    harness.get_by_role_and_label(Role::Tab, "Logs").click();
+    harness.run_ok();
+    step_until(&mut harness, "the request log", |app| app.state.logs.loaded);
+
+    let mut rows: Vec<(f32, String)> = harness
+        .query_all_by_role(Role::Label)
+        .map(|node| {
+            let node_ref = node.accesskit_node();
+            (
+                node.rect().min.y,
+                node_ref
+                    .value()
+                    .or_else(|| node_ref.label())
+                    .unwrap_or_default(),
+            )
+        })
+        .collect();
+    rows.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let texts: Vec<&str> = rows.iter().map(|(_, text)| text.as_str()).collect();
+    let first_status = texts
+        .iter()
+        .position(|text| text.starts_with("401"))
+        .expect("a 401 row");
+    let first_success = texts
+        .iter()
+        .position(|text| text.starts_with("200"))
+        .expect("a 200 row");
+    assert!(
+        first_status < first_success,
+        "the failure is the newest row: {texts:?}"
+    );
+    assert!(texts.contains(&"Signature mismatch"), "{texts:?}");
+    for text in &texts {
+        assert!(
+            !text.contains(wrong_secret),
+            "the secret key is shown: {text}"
+        );
+    }
 }

@@ -43,6 +43,7 @@ expected-bool = true or false
 expected-string = a string
 expected-number = a number
 expected-table = a table
+expected-integer = a whole number
 
 ## Notification area
 
@@ -127,3 +128,140 @@ api-error-problem = The server answered HTTP { $status }: { $summary }
 api-error-http = The server answered HTTP { $status } without an explanation: { $excerpt }
 api-error-response-too-large = The answer of { $url } is larger than { $limit } MiB, so it was not read.
 api-error-invalid-response = The server's answer could not be read ({ $url }): { $detail }
+
+## Logs page
+
+nav-logs = Logs
+option-request-log-size = Request log size
+option-request-log-size-description = How many requests the Logs page keeps, newest first (at least 100).
+logs-search = Search
+logs-errors-only = Errors only
+logs-count = Showing { $shown } of { $stored } requests
+logs-cap = (keeps the newest { $max } requests)
+logs-refresh = Refresh
+logs-export = Export…
+logs-clear = Clear logs
+logs-loading = Reading the request log…
+logs-empty = No requests yet. Every request this app sends to the Backend.AI server appears here.
+logs-no-match = No request matches the search and filter.
+logs-corrupt-lines = { $count } damaged lines of the log file could not be read and were skipped.
+logs-column-time = Time
+logs-column-status = Status
+logs-column-method = Method
+logs-column-url = URL
+logs-column-error-title = Error
+logs-column-error-message = Message
+logs-column-duration = Duration
+logs-no-response = no response
+logs-details = Request details
+logs-copy-as-text = Copy as text
+logs-close-details = Close
+logs-refresh-nothing-new = No new requests: no other window of the app has sent one since the log was read.
+logs-read-failed = Could not read the request log: { $error }
+logs-cleared = The request log is empty now.
+logs-clear-failed = Could not clear the request log: { $error }
+logs-exported = Saved the shown requests to { $path }.
+logs-export-failed = Could not export the requests: { $error }
+logs-worker-busy = The request log is still busy with the previous action. Try again in a moment.
+logs-clear-title = Clear the request log?
+logs-clear-question = All { $count } requests are deleted, for every window of the app. This cannot be undone.
+logs-clear-confirm = Clear logs
+api-error-not-signed-in = You are not signed in to a Backend.AI server. Sign in first (person menu → Sign in…).
+
+## Account rows on the General page
+
+needs-sign-in = Sign in to a Backend.AI server first.
+option-ssh-keypair = SSH keypair management
+option-ssh-keypair-description = The keypair your compute sessions accept for SSH connections.
+option-ssh-keypair-button = Manage…
+option-dotfiles = User config scripts
+option-dotfiles-description = Dotfiles such as .bashrc that are written into every new compute session.
+option-dotfiles-button = Edit user config script…
+option-bootstrap = Bootstrap script
+option-bootstrap-description = A script that runs once when a compute session starts.
+option-bootstrap-button = Edit bootstrap script…
+
+## SSH keypair dialog
+
+ssh-title = SSH keypair
+ssh-loading = Loading the stored keypair…
+ssh-no-keypair = No keypair yet. Generate one or enter your own.
+ssh-public-key = Public key
+ssh-private-key = Private key
+ssh-key-type = Type: { $type }
+ssh-copy-public = Copy
+ssh-copy-private = Copy private key
+ssh-generate = Generate…
+ssh-enter-manually = Enter manually…
+ssh-confirm-replace = A new keypair replaces the one stored now (fingerprint { $fingerprint }).
+ssh-confirm-new = A new keypair will be stored in your account.
+ssh-confirm-later-sessions = Compute sessions started from now on use the new key; running sessions keep the old one.
+ssh-continue = Continue
+ssh-where = Where should the keypair be made?
+ssh-where-server = On the server (RSA 2048; works with every server version)
+ssh-where-local = On this computer, then uploaded
+ssh-algorithm-ed25519 = Ed25519 (recommended)
+ssh-algorithm-rsa4096 = RSA 4096
+ssh-generate-now = Generate
+ssh-generating = Making the keypair…
+ssh-upload = Check and upload
+ssh-private-key-once = Keep the private key now: it is shown only this once and cannot be retrieved later.
+ssh-save-path = Save to
+ssh-choose-file = Choose…
+ssh-save-private = Save private key…
+ssh-saved-to = Saved to { $path } (readable by you only).
+ssh-confirm-overwrite = { $path } exists already. Replace it?
+ssh-overwrite = Replace
+ssh-save-failed = Could not save the private key to { $path }: { $error }
+ssh-confirm-close = You have neither copied nor saved the private key, and it cannot be shown again. Close anyway?
+ssh-close-anyway = Close anyway
+ssh-keep-open = Keep the dialog open
+ssh-private-key-saved = Saved the private key to { $path }.
+ssh-keypair-replaced = Your SSH keypair was replaced. New compute sessions use the new key.
+ssh-key-invalid-public = The public key is invalid ({ $reason }). Paste one line such as "ssh-ed25519 AAAA… user@host".
+ssh-key-invalid-private = The private key is invalid ({ $reason }). Paste the whole key, from the BEGIN line to the END line.
+ssh-key-encrypted = The private key is protected by a passphrase. Remove it first (ssh-keygen -p -f FILE) and paste the key again.
+ssh-key-mismatch = The public key does not belong to the private key. Paste the two halves of the same keypair.
+ssh-key-generation-failed = The keypair could not be made: { $reason }
+ssh-server-invalid-private = The server rejected the private key as invalid.
+ssh-server-invalid-public = The server rejected the public key as invalid.
+ssh-server-mismatch = The server found that the public key does not belong to the private key.
+
+## Script editor
+
+scripts-title-dotfiles = User config scripts
+scripts-title-bootstrap = Bootstrap script
+scripts-bootstrap-description = Runs once when a compute session starts. Surrounding blank lines and spaces are removed by the server.
+scripts-bootstrap-name = the bootstrap script
+scripts-file = File
+scripts-new-file = new
+scripts-other-path = Other path
+scripts-open = Open
+scripts-loading = Loading from the server…
+scripts-editor = Script text
+scripts-size = { $chars } of { $max } characters
+scripts-space-left = { $bytes } bytes left of the 64 KiB all { $count } dotfiles share
+scripts-unsaved = unsaved changes
+scripts-save = Save
+scripts-save-close = Save and close
+scripts-delete = Delete
+scripts-discard = Discard
+scripts-saving = Saving…
+scripts-deleting = Deleting…
+scripts-applies-later = Changes apply to compute sessions started from now on.
+scripts-saved = Saved { $path }. Compute sessions started from now on use it.
+scripts-saved-after-retry = Saved { $path } after all: another client had changed it meanwhile, so it was saved the other way. Compute sessions started from now on use it.
+scripts-bootstrap-saved = Saved the bootstrap script. Compute sessions started from now on run it.
+scripts-deleted = Deleted { $path }. Compute sessions started from now on no longer get it.
+scripts-newline-added = A final line break was added, so lines a bootstrap script appends to this file do not join its last line.
+scripts-unsaved-question = { $name } has unsaved changes. Save them?
+scripts-delete-question = Delete { $name } from the server? Compute sessions started from now on no longer get it.
+scripts-delete-bootstrap-question = Delete { $name }? Compute sessions started from now on run none.
+scripts-empty-offer-delete = The server cannot store an empty file. Delete { $name } instead?
+scripts-empty = The server cannot store an empty file.
+scripts-too-long = The text has { $chars } characters; the server accepts at most { $max }. Shorten it before saving.
+scripts-no-space = All dotfiles together would take { $needed } bytes, more than the { $max } bytes the server keeps per access key. Shorten or delete a dotfile first.
+scripts-too-many = You have { $max } dotfiles, the most the server keeps. Delete one before creating another.
+scripts-path-blank = Enter a path, such as .config/starship.toml.
+scripts-path-reserved = This path is reserved by Backend.AI for its own files. Choose another one.
+scripts-path-parent = The path must not contain "..". Give a path inside your home directory.

@@ -43,6 +43,7 @@ expected-bool = true 또는 false
 expected-string = 문자열
 expected-number = 숫자
 expected-table = 테이블
+expected-integer = 정수
 
 ## Notification area
 
@@ -127,3 +128,140 @@ api-error-problem = 서버가 HTTP { $status } 응답을 보냈습니다: { $sum
 api-error-http = 서버가 설명 없이 HTTP { $status } 응답을 보냈습니다: { $excerpt }
 api-error-response-too-large = { $url }의 응답이 { $limit } MiB보다 커서 읽지 않았습니다.
 api-error-invalid-response = 서버의 응답을 읽을 수 없습니다({ $url }): { $detail }
+
+## Logs page
+
+nav-logs = 로그
+option-request-log-size = 요청 기록 크기
+option-request-log-size-description = 로그 페이지가 최근 요청부터 몇 개를 보관할지 정합니다(최소 100).
+logs-search = 검색
+logs-errors-only = 오류만
+logs-count = 요청 { $stored }개 중 { $shown }개 표시
+logs-cap = (최근 요청 { $max }개 보관)
+logs-refresh = 새로 고침
+logs-export = 내보내기…
+logs-clear = 로그 지우기
+logs-loading = 요청 기록을 읽는 중…
+logs-empty = 아직 요청이 없습니다. 이 앱이 Backend.AI 서버로 보내는 모든 요청이 여기에 표시됩니다.
+logs-no-match = 검색어와 필터에 맞는 요청이 없습니다.
+logs-corrupt-lines = 로그 파일에서 손상된 { $count }줄을 읽지 못해 건너뛰었습니다.
+logs-column-time = 시각
+logs-column-status = 상태
+logs-column-method = 메서드
+logs-column-url = 요청 URL
+logs-column-error-title = 오류
+logs-column-error-message = 메시지
+logs-column-duration = 소요 시간
+logs-no-response = 응답 없음
+logs-details = 요청 상세 정보
+logs-copy-as-text = 텍스트로 복사
+logs-close-details = 닫기
+logs-refresh-nothing-new = 새 요청이 없습니다. 로그를 읽은 뒤로 앱의 다른 창에서 보낸 요청이 없습니다.
+logs-read-failed = 요청 기록을 읽을 수 없습니다: { $error }
+logs-cleared = 요청 기록을 비웠습니다.
+logs-clear-failed = 요청 기록을 지울 수 없습니다: { $error }
+logs-exported = 표시된 요청을 { $path }에 저장했습니다.
+logs-export-failed = 요청을 내보낼 수 없습니다: { $error }
+logs-worker-busy = 요청 기록이 아직 이전 작업을 처리하고 있습니다. 잠시 뒤 다시 시도하세요.
+logs-clear-title = 요청 기록을 지울까요?
+logs-clear-question = 요청 { $count }개가 앱의 모든 창에서 삭제됩니다. 되돌릴 수 없습니다.
+logs-clear-confirm = 로그 지우기
+api-error-not-signed-in = Backend.AI 서버에 로그인하지 않았습니다. 먼저 로그인하세요(사람 메뉴 → 로그인…).
+
+## Account rows on the General page
+
+needs-sign-in = 먼저 Backend.AI 서버에 로그인하세요.
+option-ssh-keypair = SSH 키 쌍 관리
+option-ssh-keypair-description = 컴퓨트 세션이 SSH 연결에 받아들이는 키 쌍입니다.
+option-ssh-keypair-button = 관리…
+option-dotfiles = 사용자 설정 스크립트
+option-dotfiles-description = 새 컴퓨트 세션마다 기록되는 .bashrc 같은 도트파일입니다.
+option-dotfiles-button = 사용자 설정 스크립트 편집…
+option-bootstrap = 부트스트랩 스크립트
+option-bootstrap-description = 컴퓨트 세션이 시작될 때 한 번 실행되는 스크립트입니다.
+option-bootstrap-button = 부트스트랩 스크립트 편집…
+
+## SSH keypair dialog
+
+ssh-title = SSH 키 쌍
+ssh-loading = 저장된 키 쌍을 불러오는 중…
+ssh-no-keypair = 아직 키 쌍이 없습니다. 새로 만들거나 직접 입력하세요.
+ssh-public-key = 공개 키
+ssh-private-key = 개인 키
+ssh-key-type = 유형: { $type }
+ssh-copy-public = 복사
+ssh-copy-private = 개인 키 복사
+ssh-generate = 생성…
+ssh-enter-manually = 직접 입력…
+ssh-confirm-replace = 새 키 쌍이 지금 저장된 키 쌍(지문 { $fingerprint })을 대체합니다.
+ssh-confirm-new = 새 키 쌍을 계정에 저장합니다.
+ssh-confirm-later-sessions = 지금부터 시작하는 컴퓨트 세션은 새 키를 쓰고, 실행 중인 세션은 이전 키를 그대로 씁니다.
+ssh-continue = 계속
+ssh-where = 키 쌍을 어디에서 만들까요?
+ssh-where-server = 서버에서(RSA 2048, 모든 서버 버전에서 동작)
+ssh-where-local = 이 컴퓨터에서 만든 뒤 업로드
+ssh-algorithm-ed25519 = Ed25519(권장)
+ssh-algorithm-rsa4096 = RSA 4096
+ssh-generate-now = 생성
+ssh-generating = 키 쌍을 만드는 중…
+ssh-upload = 확인 후 업로드
+ssh-private-key-once = 지금 개인 키를 보관하세요. 이번 한 번만 표시되며 나중에 다시 볼 수 없습니다.
+ssh-save-path = 저장 위치
+ssh-choose-file = 선택…
+ssh-save-private = 개인 키 저장…
+ssh-saved-to = { $path }에 저장했습니다(본인만 읽을 수 있음).
+ssh-confirm-overwrite = { $path } 파일이 이미 있습니다. 바꿀까요?
+ssh-overwrite = 바꾸기
+ssh-save-failed = 개인 키를 { $path }에 저장하지 못했습니다: { $error }
+ssh-confirm-close = 개인 키를 복사하지도 저장하지도 않았으며, 다시 볼 수 없습니다. 그래도 닫을까요?
+ssh-close-anyway = 그래도 닫기
+ssh-keep-open = 대화 상자 유지
+ssh-private-key-saved = 개인 키를 { $path }에 저장했습니다.
+ssh-keypair-replaced = SSH 키 쌍을 바꿨습니다. 새 컴퓨트 세션은 새 키를 씁니다.
+ssh-key-invalid-public = 공개 키가 올바르지 않습니다({ $reason }). "ssh-ed25519 AAAA… user@host" 같은 한 줄을 붙여 넣으세요.
+ssh-key-invalid-private = 개인 키가 올바르지 않습니다({ $reason }). BEGIN 줄부터 END 줄까지 키 전체를 붙여 넣으세요.
+ssh-key-encrypted = 개인 키가 암호로 보호되어 있습니다. 먼저 암호를 없앤 뒤(ssh-keygen -p -f FILE) 다시 붙여 넣으세요.
+ssh-key-mismatch = 공개 키가 개인 키와 짝이 아닙니다. 같은 키 쌍의 두 키를 붙여 넣으세요.
+ssh-key-generation-failed = 키 쌍을 만들지 못했습니다: { $reason }
+ssh-server-invalid-private = 서버가 개인 키를 올바르지 않다며 거부했습니다.
+ssh-server-invalid-public = 서버가 공개 키를 올바르지 않다며 거부했습니다.
+ssh-server-mismatch = 서버가 공개 키와 개인 키가 짝이 아니라고 판단했습니다.
+
+## Script editor
+
+scripts-title-dotfiles = 사용자 설정 스크립트
+scripts-title-bootstrap = 부트스트랩 스크립트
+scripts-bootstrap-description = 컴퓨트 세션이 시작될 때 한 번 실행됩니다. 앞뒤의 빈 줄과 공백은 서버가 지웁니다.
+scripts-bootstrap-name = 부트스트랩 스크립트
+scripts-file = 파일
+scripts-new-file = 새 파일
+scripts-other-path = 다른 경로
+scripts-open = 열기
+scripts-loading = 서버에서 불러오는 중…
+scripts-editor = 스크립트 내용
+scripts-size = { $max }자 중 { $chars }자
+scripts-space-left = 도트파일 { $count }개가 함께 쓰는 64 KiB 중 { $bytes }바이트 남음
+scripts-unsaved = 저장하지 않은 변경 사항
+scripts-save = 저장
+scripts-save-close = 저장 후 닫기
+scripts-delete = 삭제
+scripts-discard = 버리기
+scripts-saving = 저장하는 중…
+scripts-deleting = 삭제하는 중…
+scripts-applies-later = 변경 사항은 지금부터 시작하는 컴퓨트 세션에 적용됩니다.
+scripts-saved = { $path }을(를) 저장했습니다. 지금부터 시작하는 컴퓨트 세션에 적용됩니다.
+scripts-saved-after-retry = 다른 클라이언트가 그사이 { $path }을(를) 바꿔서 다른 방법으로 다시 저장했습니다. 지금부터 시작하는 컴퓨트 세션에 적용됩니다.
+scripts-bootstrap-saved = 부트스트랩 스크립트를 저장했습니다. 지금부터 시작하는 컴퓨트 세션이 실행합니다.
+scripts-deleted = { $path }을(를) 삭제했습니다. 지금부터 시작하는 컴퓨트 세션에는 들어가지 않습니다.
+scripts-newline-added = 부트스트랩 스크립트가 이 파일에 덧붙이는 줄이 마지막 줄과 합쳐지지 않도록 끝에 줄 바꿈을 추가했습니다.
+scripts-unsaved-question = { $name }에 저장하지 않은 변경 사항이 있습니다. 저장할까요?
+scripts-delete-question = 서버에서 { $name }을(를) 삭제할까요? 지금부터 시작하는 컴퓨트 세션에는 들어가지 않습니다.
+scripts-delete-bootstrap-question = { $name }을(를) 삭제할까요? 지금부터 시작하는 컴퓨트 세션은 아무것도 실행하지 않습니다.
+scripts-empty-offer-delete = 서버는 빈 파일을 저장할 수 없습니다. 대신 { $name }을(를) 삭제할까요?
+scripts-empty = 서버는 빈 파일을 저장할 수 없습니다.
+scripts-too-long = 내용이 { $chars }자입니다. 서버는 최대 { $max }자까지 받습니다. 저장하기 전에 줄이세요.
+scripts-no-space = 도트파일 전체가 { $needed }바이트가 되어, 액세스 키마다 서버가 보관하는 { $max }바이트를 넘습니다. 먼저 도트파일을 줄이거나 삭제하세요.
+scripts-too-many = 서버가 보관하는 최대 개수인 { $max }개의 도트파일이 있습니다. 새로 만들기 전에 하나를 삭제하세요.
+scripts-path-blank = .config/starship.toml 같은 경로를 입력하세요.
+scripts-path-reserved = Backend.AI가 자체 파일용으로 예약한 경로입니다. 다른 경로를 고르세요.
+scripts-path-parent = 경로에 ".."가 들어가면 안 됩니다. 홈 디렉터리 안의 경로를 입력하세요.

@@ -73,6 +73,10 @@ pub enum ApiError {
     #[error("too many requests or login attempts: {}", .problem.summary())]
     TooManyRequests { problem: Problem },
 
+    /// No server connection; the user must sign in first.
+    #[error("not signed in to a Backend.AI server")]
+    NotSignedIn,
+
     /// Session mode: the cookie is missing or the server no longer accepts it.
     #[error("not signed in (the web session has ended)")]
     SessionExpired,
@@ -117,6 +121,7 @@ impl ApiError {
             Self::ClockSkew { .. } => "clock-skew",
             Self::UnsupportedVersion { .. } => "unsupported-version",
             Self::TooManyRequests { .. } => "too-many-requests",
+            Self::NotSignedIn => "not-signed-in",
             Self::SessionExpired => "session-expired",
             Self::LoginFailed { .. } => "login-failed",
             Self::OtpRequired => "otp-required",
@@ -183,6 +188,7 @@ impl ApiError {
                 ],
             ),
             Self::TooManyRequests { .. } => ("api-error-too-many-requests", Vec::new()),
+            Self::NotSignedIn => ("api-error-not-signed-in", Vec::new()),
             Self::SessionExpired => ("api-error-session-expired", Vec::new()),
             Self::LoginFailed { details } => {
                 ("api-error-login-failed", vec![("details", details.clone())])

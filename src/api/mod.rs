@@ -1,6 +1,7 @@
 //! Talking to Backend.AI servers: endpoints, credentials, request signing, the HTTP client and
 //! its errors.
 
+pub mod account;
 pub mod client;
 pub mod credentials;
 pub mod error;

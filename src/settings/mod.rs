@@ -62,8 +62,12 @@ impl WindowGeometry {
     pub const MAX_EXTENT: f32 = 100_000.0;
 }
 
+/// Largest accepted `request_log_max_entries`: far more than anyone reads, small enough that the
+/// log file stays below a few hundred MiB.
+pub const REQUEST_LOG_MAX_ENTRIES_LIMIT: usize = 1_000_000;
+
 /// Every option stored in `settings.toml`. The file's key for each field is given on the field.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Settings {
     /// `desktop_notification`: also show completion and error messages as OS notifications.
     pub desktop_notification: bool,
@@ -76,6 +80,21 @@ pub struct Settings {
 
     /// `[window]` table with `width`, `height`, `x`, `y`.
     pub window: Option<WindowGeometry>,
+
+    /// `request_log_max_entries`: how many requests the request log keeps, newest first.
+    pub request_log_max_entries: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            desktop_notification: false,
+            compact_sidebar: false,
+            language: LanguageChoice::Os,
+            window: None,
+            request_log_max_entries: crate::request_log::DEFAULT_MAX_ENTRIES,
+        }
+    }
 }
 
 /// One option set to a new value: the unit of change sent to the settings writer.
@@ -88,6 +107,7 @@ pub enum SettingChange {
     CompactSidebar(bool),
     Language(LanguageChoice),
     Window(WindowGeometry),
+    RequestLogMaxEntries(usize),
 }
 
 impl SettingChange {
@@ -99,6 +119,7 @@ impl SettingChange {
             Self::CompactSidebar(_) => "compact_sidebar",
             Self::Language(_) => "language",
             Self::Window(_) => "window",
+            Self::RequestLogMaxEntries(_) => "request_log_max_entries",
         }
     }
 
@@ -109,6 +130,7 @@ impl SettingChange {
             Self::CompactSidebar(on) => settings.compact_sidebar = on,
             Self::Language(language) => settings.language = language,
             Self::Window(geometry) => settings.window = Some(geometry),
+            Self::RequestLogMaxEntries(max) => settings.request_log_max_entries = max,
         }
     }
 }

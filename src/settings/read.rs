@@ -54,6 +54,22 @@ pub fn parse_settings(text: &str) -> Result<(Settings, Vec<FieldWarning>), toml_
             None => warnings.push(warning("language", item, wrong_type("string"))),
         }
     }
+    if let Some(item) = root.get("request_log_max_entries") {
+        let range = crate::request_log::MIN_MAX_ENTRIES..=super::REQUEST_LOG_MAX_ENTRIES_LIMIT;
+        match item.as_integer().map(usize::try_from) {
+            Some(Ok(max)) if range.contains(&max) => settings.request_log_max_entries = max,
+            Some(_) => warnings.push(warning(
+                "request_log_max_entries",
+                item,
+                invalid("100 to 1000000"),
+            )),
+            None => warnings.push(warning(
+                "request_log_max_entries",
+                item,
+                wrong_type("integer"),
+            )),
+        }
+    }
     if let Some(item) = root.get("window") {
         match item.as_table_like() {
             Some(table) => settings.window = read_window(table, &mut warnings),
@@ -192,6 +208,23 @@ y = 40
         let window = settings.window.unwrap();
         assert_eq!((window.width, window.height), (1000.0, 700.5));
         assert_eq!((window.x, window.y), (Some(-20.0), Some(40.0)));
+    }
+
+    #[test]
+    fn request_log_cap_bounds() {
+        let (settings, warnings) = parse_settings("request_log_max_entries = 500").unwrap();
+        assert_eq!(settings.request_log_max_entries, 500);
+        assert!(warnings.is_empty());
+
+        for text in [
+            "request_log_max_entries = 99",
+            "request_log_max_entries = -1",
+            "request_log_max_entries = 2.5",
+        ] {
+            let (settings, warnings) = parse_settings(text).unwrap();
+            assert_eq!(settings.request_log_max_entries, 2_000, "{text}");
+            assert_eq!(warnings.len(), 1, "{text}");
+        }
     }
 
     #[test]

@@ -345,6 +345,10 @@ fn write_change(document: &mut DocumentMut, change: &SettingChange) {
         SettingChange::Language(language) => {
             set_keeping_decor(document.as_table_mut(), key, value(language.key()));
         }
+        SettingChange::RequestLogMaxEntries(max) => {
+            let max = i64::try_from(max).unwrap_or(i64::MAX);
+            set_keeping_decor(document.as_table_mut(), key, value(max));
+        }
         SettingChange::Window(geometry) => {
             if !document.get(key).is_some_and(Item::is_table) {
                 document.insert(key, Item::Table(Table::new()));

@@ -3,7 +3,8 @@
 use egui::Ui;
 
 use super::widgets::{option_row_ui, toggle_switch_ui};
-use crate::settings::LanguageChoice;
+use crate::account_state::ScriptKind;
+use crate::settings::{LanguageChoice, REQUEST_LOG_MAX_ENTRIES_LIMIT};
 use crate::state::{AppState, UiCommand};
 
 pub fn general_page_ui(ui: &mut Ui, state: &mut AppState) {
@@ -14,9 +15,11 @@ pub fn general_page_ui(ui: &mut Ui, state: &mut AppState) {
         .auto_shrink(false)
         .show(ui, |ui| {
             super::connection::connection_section_ui(ui, state);
+            account_rows_ui(ui, state);
             desktop_notification_row_ui(ui, state);
             compact_sidebar_row_ui(ui, state);
             language_row_ui(ui, state);
+            request_log_cap_row_ui(ui, state);
 
             ui.add_space(8.0);
             let path = state.settings_path.display().to_string();
@@ -102,5 +105,72 @@ fn language_name(state: &AppState, language: LanguageChoice) -> String {
         LanguageChoice::Os => state.tr("language-os"),
         LanguageChoice::English => "English".to_owned(),
         LanguageChoice::Korean => "한국어".to_owned(),
+    }
+}
+
+fn request_log_cap_row_ui(ui: &mut Ui, state: &mut AppState) {
+    let title = state.tr("option-request-log-size");
+    let description = state.tr("option-request-log-size-description");
+    let saved = state.settings.request_log_max_entries;
+    let mut value = state.request_log_cap_draft.unwrap_or(saved);
+
+    let commit = option_row_ui(ui, &title, &description, |ui| {
+        let range = crate::request_log::MIN_MAX_ENTRIES..=REQUEST_LOG_MAX_ENTRIES_LIMIT;
+        let response = ui.add(egui::DragValue::new(&mut value).range(range).speed(10.0));
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::SpinButton, true, &title));
+        // Dragging changes the value every frame; it is saved once, when the drag or edit ends.
+        let finished = response.drag_stopped()
+            || response.lost_focus()
+            || (response.changed() && !response.dragged() && !response.has_focus());
+        (response.changed(), finished)
+    });
+    let (changed, finished) = commit;
+    if changed {
+        state.request_log_cap_draft = Some(value);
+    }
+    if finished
+        && let Some(draft) = state.request_log_cap_draft.take()
+        && draft != saved
+    {
+        state.emit(UiCommand::SetRequestLogCap(draft));
+    }
+}
+
+/// Rows whose buttons open the account dialogs; disabled with the reason while signed out.
+fn account_rows_ui(ui: &mut Ui, state: &mut AppState) {
+    let signed_in = state.is_signed_in();
+    let reason = state.tr("needs-sign-in");
+    let rows = [
+        (
+            "option-ssh-keypair",
+            "option-ssh-keypair-description",
+            "option-ssh-keypair-button",
+            UiCommand::OpenSshDialog,
+        ),
+        (
+            "option-dotfiles",
+            "option-dotfiles-description",
+            "option-dotfiles-button",
+            UiCommand::OpenScriptEditor(ScriptKind::Dotfiles),
+        ),
+        (
+            "option-bootstrap",
+            "option-bootstrap-description",
+            "option-bootstrap-button",
+            UiCommand::OpenScriptEditor(ScriptKind::Bootstrap),
+        ),
+    ];
+    for (title_id, description_id, button_id, command) in rows {
+        let title = state.tr(title_id);
+        let description = state.tr(description_id);
+        let button = state.tr(button_id);
+        let clicked = option_row_ui(ui, &title, &description, |ui| {
+            ui.add_enabled(signed_in, egui::Button::new(&button))
+                .on_disabled_hover_text(&reason)
+                .clicked()
+        });
+        if clicked {
+            state.emit(command);
+        }
     }
 }

@@ -5,7 +5,9 @@ use egui::{RichText, WidgetInfo};
 use crate::messages::MessageKind;
 use crate::state::{AppState, UiCommand};
 
-const MAX_MESSAGE_WIDTH: f32 = 420.0;
+/// Width of the message area in points. It is fixed: an area whose width follows its wrapping
+/// text changes size from frame to frame, and egui then discards those frames with their clicks.
+const MESSAGE_WIDTH: f32 = 380.0;
 
 pub fn message_area_ui(ctx: &egui::Context, state: &mut AppState) {
     if state.messages.is_empty() {
@@ -18,7 +20,7 @@ pub fn message_area_ui(ctx: &egui::Context, state: &mut AppState) {
         .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -12.0))
         .order(egui::Order::Foreground)
         .show(ctx, |ui| {
-            ui.set_max_width(MAX_MESSAGE_WIDTH);
+            ui.set_width(MESSAGE_WIDTH);
             for message in state.messages.iter() {
                 let visuals = ui.visuals();
                 let (icon, color) = match message.kind {

@@ -12,6 +12,7 @@ const WIDE_WIDTH: f32 = 184.0;
 const TOGGLE_ICON: &str = "☰";
 const GENERAL_ICON: &str = "🔧";
 const SETTINGS_ICON: &str = "⚙";
+const LOGS_ICON: &str = "📋";
 
 pub fn sidebar_ui(ui: &mut Ui, state: &mut AppState) {
     let width = if state.sidebar_compact {
@@ -38,10 +39,14 @@ pub fn sidebar_ui(ui: &mut Ui, state: &mut AppState) {
             }
             ui.separator();
 
-            let label = state.tr("nav-general");
-            if nav_entry_ui(ui, state, GENERAL_ICON, &label, state.page == Page::General).clicked()
-            {
-                state.emit(UiCommand::ShowPage(Page::General));
+            for (page, icon, text_id) in [
+                (Page::General, GENERAL_ICON, "nav-general"),
+                (Page::Logs, LOGS_ICON, "nav-logs"),
+            ] {
+                let label = state.tr(text_id);
+                if nav_entry_ui(ui, state, icon, &label, state.page == page).clicked() {
+                    state.emit(UiCommand::ShowPage(page));
+                }
             }
 
             ui.with_layout(egui::Layout::bottom_up(egui::Align::Min), |ui| {

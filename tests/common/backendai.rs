@@ -86,3 +86,61 @@ fn answers(base_url: &str) -> bool {
         std::net::TcpStream::connect_timeout(&address, Duration::from_secs(3)).is_ok()
     })
 }
+
+impl TestServer {
+    /// Connection settings for the fixture user in API-keypair mode.
+    pub fn keypair_settings(&self) -> bai_settings::api::credentials::ConnectionSettings {
+        bai_settings::api::credentials::ConnectionSettings {
+            endpoint: self.manager.clone(),
+            endpoint_type: bai_settings::api::EndpointType::Api,
+            credentials: bai_settings::api::credentials::Credentials::Keypair {
+                access_key: self.access_key.clone(),
+                secret_key: bai_settings::api::Secret::new(self.secret_key.clone()),
+            },
+            source: bai_settings::api::credentials::CredentialSource::Environment,
+            skip_tls_verification: false,
+            timeouts: bai_settings::api::Timeouts::default(),
+        }
+    }
+
+    /// Clears the fixture user's SSH keypair, dotfiles and bootstrap script with one SQL
+    /// statement on the `keypairs` table.
+    pub fn reset_user_config(&self) {
+        let psql = std::fs::read_dir("/usr/lib/postgresql")
+            .ok()
+            .and_then(|versions| {
+                versions
+                    .flatten()
+                    .map(|entry| entry.path().join("bin/psql"))
+                    .find(|path| path.exists())
+            })
+            .expect("psql from Debian's postgresql package");
+        let port = std::env::var("PG_PORT").unwrap_or_else(|_| "15432".to_owned());
+        let statement = format!(
+            "UPDATE keypairs SET ssh_public_key = NULL, ssh_private_key = NULL, \
+             dotfiles = '\\x90'::bytea, bootstrap_script = '' WHERE access_key = '{}'",
+            self.access_key
+        );
+        let output = Command::new(psql)
+            .args([
+                "-q",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                &port,
+                "-U",
+                "postgres",
+                "-d",
+                "backend",
+                "-c",
+                &statement,
+            ])
+            .output()
+            .unwrap();
+        assert!(
+            output.status.success(),
+            "reset failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+}

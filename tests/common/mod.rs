@@ -59,6 +59,10 @@ pub fn step_until(
         harness.step();
     }
     harness.run_ok();
+    // A dialog whose content changed size is centred again one frame later, and widget positions
+    // used for clicks come from the frame before.
+    harness.step();
+    harness.run_ok();
 }
 
 /// Waits until every settings change so far is on disk, then lets the UI take the result.

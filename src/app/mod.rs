@@ -1,10 +1,13 @@
 //! The eframe app: owns [`AppState`] and the background workers, turns worker events and UI
 //! commands into state changes, and hands the state to [`crate::ui`] to draw.
 
+mod account;
+
 use std::path::PathBuf;
 use std::sync::mpsc::Receiver;
 use std::time::Duration;
 
+use crate::account_state::{AfterUnsaved, ScriptConfirm};
 use crate::api::ApiError;
 use crate::api::client::{Clock, system_clock};
 use crate::api::credentials::{ConnectionSettings, Resolution};
@@ -15,8 +18,10 @@ use crate::api_worker::{
 use crate::events::{AppEvent, EventSender, event_channel};
 use crate::fonts::install_fonts;
 use crate::i18n::{Locale, SystemLocale};
+use crate::logs_worker::{LogsCommand, LogsEvent, LogsWorker};
 use crate::messages::MessageKind;
 use crate::notifier::{DesktopNotifier, NotifierEvent, NotifierRequest, Undeliverable};
+use crate::request_log::RequestLog;
 use crate::screenshot::{FRAMES_BEFORE_CAPTURE, ScreenshotJob, ScreenshotOutcome};
 use crate::settings::store::{ApplyOutcome, CorruptFile, LoadOutcome, SettingsStore, StoreError};
 use crate::settings::writer::SettingsWriter;
@@ -81,6 +86,7 @@ pub struct BaiSettingsApp {
     writer: SettingsWriter,
     notifier: DesktopNotifier,
     api: ApiWorker,
+    logs_worker: LogsWorker,
     events: Receiver<AppEvent>,
     event_sender: EventSender,
     screenshot: Option<ScreenshotJob>,
@@ -88,6 +94,11 @@ pub struct BaiSettingsApp {
 
     /// The locale the window title was last set in.
     title_locale: Option<Locale>,
+
+    ctx: egui::Context,
+
+    /// Set once the user agreed to close the window despite unsaved script text.
+    close_confirmed: bool,
 }
 
 impl BaiSettingsApp {
@@ -98,9 +109,15 @@ impl BaiSettingsApp {
         let (event_sender, events) = event_channel(Some(ctx.clone()));
         let writer = SettingsWriter::spawn(options.store.clone(), event_sender.clone())?;
         let notifier = DesktopNotifier::spawn(event_sender.clone())?;
+        let max_entries = options.loaded.settings.request_log_max_entries;
+        let logs_worker = LogsWorker::spawn(
+            RequestLog::new(options.request_log_dir.clone(), max_entries),
+            event_sender.clone(),
+        )?;
         let api = ApiWorker::spawn(
             ApiWorkerConfig {
                 clock: options.clock,
+                request_log_max_entries: max_entries,
                 ..ApiWorkerConfig::new(options.store.dir().to_path_buf(), options.request_log_dir)
             },
             event_sender.clone(),
@@ -119,12 +136,14 @@ impl BaiSettingsApp {
             options.store.path(),
         );
         state.page = options.page;
+        let opens_logs = options.page == Page::Logs;
 
         let mut app = Self {
             state,
             writer,
             notifier,
             api,
+            logs_worker,
             events,
             event_sender,
             screenshot: options
@@ -132,6 +151,8 @@ impl BaiSettingsApp {
                 .map(|(path, outcome)| ScreenshotJob::new(path, outcome)),
             frames_drawn: 0,
             title_locale: None,
+            ctx: ctx.clone(),
+            close_confirmed: false,
         };
 
         let now = ctx.input(|input| input.time);
@@ -145,6 +166,9 @@ impl BaiSettingsApp {
             app.report_field_warning(&warning, now);
         }
         app.start_connection(options.connection, now);
+        if opens_logs {
+            app.load_logs(false, now);
+        }
         Ok(app)
     }
 
@@ -182,6 +206,79 @@ impl BaiSettingsApp {
                     timeouts,
                     ..SignInForm::default()
                 };
+            }
+        }
+    }
+
+    /// Reads the request log on the log worker; `refresh` when the user asked for it.
+    fn load_logs(&mut self, refresh: bool, now: f64) {
+        self.send_logs_command(LogsCommand::Load { refresh }, now);
+    }
+
+    /// Queues `command` for the log worker, one at a time.
+    fn send_logs_command(&mut self, command: LogsCommand, now: f64) {
+        if self.state.logs.busy {
+            return;
+        }
+        if self.logs_worker.try_send(command) {
+            self.state.logs.busy = true;
+        } else {
+            self.show_message(MessageKind::Error, "logs-worker-busy", Vec::new(), now);
+        }
+    }
+
+    fn handle_logs_event(&mut self, event: LogsEvent, now: f64) {
+        self.state.logs.busy = false;
+        match event {
+            LogsEvent::Loaded {
+                result: Ok(loaded),
+                refresh,
+            } => {
+                let unchanged = self.state.logs.loaded && self.state.logs.same_as(&loaded);
+                self.state.logs.set_loaded(loaded);
+                if refresh && unchanged {
+                    self.show_message(
+                        MessageKind::Success,
+                        "logs-refresh-nothing-new",
+                        Vec::new(),
+                        now,
+                    );
+                }
+            }
+            LogsEvent::Loaded {
+                result: Err(error), ..
+            } => {
+                self.show_message(
+                    MessageKind::Error,
+                    "logs-read-failed",
+                    vec![("error", error)],
+                    now,
+                );
+            }
+            LogsEvent::Cleared(Ok(())) => {
+                self.state.logs.clear();
+                self.show_message(MessageKind::Success, "logs-cleared", Vec::new(), now);
+            }
+            LogsEvent::Cleared(Err(error)) => {
+                self.show_message(
+                    MessageKind::Error,
+                    "logs-clear-failed",
+                    vec![("error", error)],
+                    now,
+                );
+            }
+            LogsEvent::Exported(Ok(Some(path))) => {
+                let args = vec![("path", path.display().to_string())];
+                self.show_message(MessageKind::Success, "logs-exported", args, now);
+            }
+            LogsEvent::Exported(Ok(None)) => {}
+            LogsEvent::Exported(Err(error)) => {
+                self.show_message(
+                    MessageKind::Error,
+                    "logs-export-failed",
+                    vec![("error", error)],
+                    now,
+                );
             }
         }
     }
@@ -245,6 +342,7 @@ impl BaiSettingsApp {
                 "string" => self.state.tr("expected-string"),
                 "number" => self.state.tr("expected-number"),
                 "table" => self.state.tr("expected-table"),
+                "integer" => self.state.tr("expected-integer"),
                 other => other.to_owned(),
             },
             FieldProblem::InvalidValue { accepted } => (*accepted).to_owned(),
@@ -272,6 +370,7 @@ impl BaiSettingsApp {
                 }
                 AppEvent::Notifier(event) => self.handle_notifier_event(event, now),
                 AppEvent::Api(event) => self.handle_api_event(event, now),
+                AppEvent::Logs(event) => self.handle_logs_event(event, now),
                 AppEvent::ScreenshotWritten(result) => {
                     if let Err(error) = &result {
                         log::error!("Screenshot failed: {error}");
@@ -367,6 +466,7 @@ impl BaiSettingsApp {
             }
             ApiEvent::SignedOut { logout_error } => {
                 self.state.connection = ConnectionStatus::SignedOut;
+                self.state.logs.clear();
                 match logout_error {
                     None => self.show_message(MessageKind::Success, "signed-out", Vec::new(), now),
                     Some(error) => {
@@ -381,7 +481,21 @@ impl BaiSettingsApp {
                     }
                 }
             }
-            ApiEvent::RequestLogged => self.state.requests_logged += 1,
+            account_event @ (ApiEvent::SshKeypairLoaded(_)
+            | ApiEvent::SshKeypairCreated(_)
+            | ApiEvent::PrivateKeyPathChosen(_)
+            | ApiEvent::PrivateKeySaved(_)
+            | ApiEvent::DotfilesLoaded(_)
+            | ApiEvent::DotfileSaved { .. }
+            | ApiEvent::DotfileDeleted { .. }
+            | ApiEvent::BootstrapScriptLoaded(_)
+            | ApiEvent::BootstrapScriptSaved(_)) => self.handle_account_event(account_event, now),
+            ApiEvent::RequestLogged(entry) => {
+                if self.state.logs.loaded {
+                    let max_entries = self.state.settings.request_log_max_entries;
+                    self.state.logs.push_newest(*entry, max_entries);
+                }
+            }
         }
     }
 
@@ -445,6 +559,9 @@ impl BaiSettingsApp {
     fn apply_commands(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|input| input.time);
         for command in std::mem::take(&mut self.state.commands) {
+            let Some(command) = self.apply_account_command(ctx, command, now) else {
+                continue;
+            };
             match command {
                 UiCommand::SetDesktopNotification(true) => {
                     self.state.notification_check_pending = true;
@@ -469,7 +586,12 @@ impl BaiSettingsApp {
                 UiCommand::ToggleSidebar => {
                     self.state.sidebar_compact = !self.state.sidebar_compact
                 }
-                UiCommand::ShowPage(page) => self.state.page = page,
+                UiCommand::ShowPage(page) => {
+                    self.state.page = page;
+                    if page == Page::Logs && !self.state.logs.loaded {
+                        self.load_logs(false, now);
+                    }
+                }
                 UiCommand::OpenDialog(dialog) => self.state.dialog = Some(dialog),
                 UiCommand::CloseDialog => self.state.dialog = None,
                 UiCommand::DismissMessage(id) => self.state.messages.dismiss(id),
@@ -478,6 +600,22 @@ impl BaiSettingsApp {
                 UiCommand::SignOut => {
                     self.send_api(ApiCommand::SignOut, now);
                 }
+                UiCommand::SetRequestLogCap(max_entries) => {
+                    self.change_setting(SettingChange::RequestLogMaxEntries(max_entries));
+                    self.send_api(ApiCommand::SetRequestLogCap(max_entries), now);
+                }
+                UiCommand::RefreshLogs => self.load_logs(true, now),
+                UiCommand::ClearLogs => {
+                    self.state.dialog = None;
+                    self.send_logs_command(LogsCommand::Clear, now);
+                }
+                UiCommand::ExportLogs => {
+                    let entries = self.state.logs.visible_entries();
+                    self.send_logs_command(LogsCommand::Export { entries }, now);
+                }
+                UiCommand::CopyText(text) => ctx.copy_text(text),
+                // Handled by `apply_account_command`.
+                _ => {}
             }
         }
         if let Some(seconds) = self.state.messages.expire(now) {
@@ -537,7 +675,19 @@ impl eframe::App for BaiSettingsApp {
         self.handle_events(ctx);
         self.track_window_geometry(ctx);
         if ctx.input(|input| input.viewport().close_requested()) {
-            self.save_window_geometry();
+            let unsaved = self
+                .state
+                .script_editor
+                .as_ref()
+                .is_some_and(|editor| editor.is_dirty());
+            if unsaved && !self.close_confirmed {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                if let Some(editor) = &mut self.state.script_editor {
+                    editor.confirm = Some(ScriptConfirm::Unsaved(AfterUnsaved::CloseWindow));
+                }
+            } else {
+                self.save_window_geometry();
+            }
         }
         self.drive_screenshot(ctx);
         self.update_title(ctx);

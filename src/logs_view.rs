@@ -1,0 +1,246 @@
+//! The model behind the Logs page: the request-log entries newest first, the search and
+//! *Errors only* filter with its cached result, the selected entry, and the text and JSON forms
+//! of entries for copying and export.
+//!
+//! Filtering touches every entry, so its result is cached and recomputed only when the entries or
+//! the filter change, never just because a frame is drawn. Each entry's searchable text is built
+//! once, in lower case, when the entries arrive.
+
+use std::sync::Arc;
+
+use crate::request_log::{LoadedLog, RequestLogEntry};
+
+/// The entries of the request log as the Logs page shows them.
+#[derive(Default)]
+pub struct LogsView {
+    /// Newest first.
+    entries: Arc<Vec<RequestLogEntry>>,
+
+    /// Lower-case text of every field of each entry, for case-insensitive search.
+    haystacks: Vec<String>,
+
+    pub corrupt_lines: usize,
+
+    /// Indices into `entries` of the rows shown, in order.
+    visible: Vec<usize>,
+
+    /// The filter `visible` was computed for.
+    applied: Option<Filter>,
+
+    pub search: String,
+    pub errors_only: bool,
+
+    /// Index into `entries` of the entry whose details are shown.
+    pub selected: Option<usize>,
+
+    /// Whether the file has been read at least once.
+    pub loaded: bool,
+
+    /// Set while the log worker reads, clears or exports.
+    pub busy: bool,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Filter {
+    search: String,
+    errors_only: bool,
+}
+
+impl LogsView {
+    /// Replaces the entries with those read from the file (oldest first, as stored).
+    pub fn set_loaded(&mut self, loaded: LoadedLog) {
+        let mut entries = loaded.entries;
+        entries.reverse();
+        self.haystacks = entries.iter().map(haystack).collect();
+        self.entries = Arc::new(entries);
+        self.corrupt_lines = loaded.corrupt_lines;
+        self.selected = None;
+        self.applied = None;
+        self.loaded = true;
+    }
+
+    /// Adds an entry this window just logged at the top, without reading the file.
+    pub fn push_newest(&mut self, entry: RequestLogEntry, max_entries: usize) {
+        let entries = Arc::make_mut(&mut self.entries);
+        self.haystacks.insert(0, haystack(&entry));
+        entries.insert(0, entry);
+        entries.truncate(max_entries);
+        self.haystacks.truncate(max_entries);
+        self.selected = self
+            .selected
+            .map(|index| index + 1)
+            .filter(|index| *index < entries.len());
+        self.applied = None;
+    }
+
+    pub fn clear(&mut self) {
+        self.set_loaded(LoadedLog::default());
+    }
+
+    /// Number of entries stored.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn entry(&self, index: usize) -> Option<&RequestLogEntry> {
+        self.entries.get(index)
+    }
+
+    /// Recomputes the visible rows if the filter or the entries changed since the last call.
+    pub fn refresh_filter(&mut self) {
+        let filter = Filter {
+            search: self.search.trim().to_lowercase(),
+            errors_only: self.errors_only,
+        };
+        if self.applied.as_ref() == Some(&filter) {
+            return;
+        }
+        self.visible = self
+            .haystacks
+            .iter()
+            .enumerate()
+            .filter(|(index, text)| {
+                (!filter.errors_only || self.entries[*index].is_error)
+                    && (filter.search.is_empty() || text.contains(&filter.search))
+            })
+            .map(|(index, _)| index)
+            .collect();
+        self.applied = Some(filter);
+    }
+
+    /// Indices of the visible entries, newest first; call [`Self::refresh_filter`] first.
+    pub fn visible(&self) -> &[usize] {
+        &self.visible
+    }
+
+    /// The visible entries, for export.
+    pub fn visible_entries(&self) -> Vec<RequestLogEntry> {
+        self.visible
+            .iter()
+            .map(|index| self.entries[*index].clone())
+            .collect()
+    }
+
+    /// Whether `entries` (oldest first, as read) holds exactly what is shown.
+    pub fn same_as(&self, loaded: &LoadedLog) -> bool {
+        loaded.entries.len() == self.entries.len()
+            && loaded
+                .entries
+                .iter()
+                .rev()
+                .zip(self.entries.iter())
+                .all(|(a, b)| a == b)
+    }
+}
+
+fn haystack(entry: &RequestLogEntry) -> String {
+    let status = entry
+        .status
+        .map(|status| status.to_string())
+        .unwrap_or_default();
+    [
+        entry.timestamp.as_str(),
+        entry.method.as_str(),
+        entry.url.as_str(),
+        status.as_str(),
+        entry.status_text.as_str(),
+        entry.error_type.as_deref().unwrap_or_default(),
+        entry.error_title.as_deref().unwrap_or_default(),
+        entry.error_message.as_deref().unwrap_or_default(),
+        &entry.params.to_string(),
+    ]
+    .join("\u{1f}")
+    .to_lowercase()
+}
+
+/// Formats one entry as plain text for an administrator: one field a line, then the parameters
+/// as indented JSON. The parameters were masked when the entry was logged.
+pub fn entry_as_text(entry: &RequestLogEntry) -> String {
+    let status = match entry.status {
+        Some(status) => format!("{status} {}", entry.status_text).trim().to_owned(),
+        None => "no response".to_owned(),
+    };
+    let mut lines = vec![
+        format!("Time (UTC): {}", entry.timestamp),
+        format!("Request: {} {}", entry.method, entry.url),
+        format!("Status: {status}"),
+        format!("Duration: {} ms", entry.duration_ms),
+    ];
+    if let Some(kind) = &entry.error_type {
+        lines.push(format!("Error type: {kind}"));
+    }
+    if let Some(title) = &entry.error_title {
+        lines.push(format!("Error title: {title}"));
+    }
+    if let Some(message) = &entry.error_message {
+        lines.push(format!("Error message: {message}"));
+    }
+    let params = serde_json::to_string_pretty(&entry.params).unwrap_or_default();
+    lines.push(format!("Parameters: {params}"));
+    lines.join("\n")
+}
+
+/// Writes `entries` to `path` as a pretty-printed JSON array. Blocks on file I/O.
+pub fn export_entries(path: &std::path::Path, entries: &[RequestLogEntry]) -> std::io::Result<()> {
+    let json = serde_json::to_vec_pretty(entries).map_err(std::io::Error::other)?;
+    crate::api::credentials::write_private_file(path, &json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(url: &str, is_error: bool) -> RequestLogEntry {
+        RequestLogEntry {
+            url: url.to_owned(),
+            method: "GET".to_owned(),
+            is_error,
+            ..RequestLogEntry::default()
+        }
+    }
+
+    fn loaded(urls: &[(&str, bool)]) -> LoadedLog {
+        LoadedLog {
+            entries: urls.iter().map(|(url, error)| entry(url, *error)).collect(),
+            corrupt_lines: 0,
+        }
+    }
+
+    #[test]
+    fn newest_first_and_filters() {
+        let mut view = LogsView::default();
+        view.set_loaded(loaded(&[("/a", false), ("/B-thing", true), ("/c", false)]));
+        view.refresh_filter();
+        let urls: Vec<&str> = view
+            .visible()
+            .iter()
+            .map(|i| view.entry(*i).unwrap().url.as_str())
+            .collect();
+        assert_eq!(urls, ["/c", "/B-thing", "/a"]);
+
+        view.search = "b-THING".to_owned();
+        view.refresh_filter();
+        assert_eq!(view.visible(), [1]);
+
+        view.search.clear();
+        view.errors_only = true;
+        view.refresh_filter();
+        assert_eq!(view.visible(), [1]);
+    }
+
+    #[test]
+    fn pushed_entry_goes_on_top_within_cap() {
+        let mut view = LogsView::default();
+        view.set_loaded(loaded(&[("/a", false), ("/b", false)]));
+        view.selected = Some(0);
+        view.push_newest(entry("/new", false), 2);
+        view.refresh_filter();
+        assert_eq!(view.len(), 2);
+        assert_eq!(view.entry(0).unwrap().url, "/new");
+        assert_eq!(view.selected, Some(1));
+    }
+}

@@ -1,0 +1,253 @@
+//! The Logs page: every request the app sent to the Backend.AI server, newest first, with search,
+//! an *Errors only* switch, a details panel, refresh, export and clear.
+
+use egui::{RichText, Ui};
+use egui_extras::{Column, TableBuilder};
+
+use crate::logs_view::entry_as_text;
+use crate::request_log::RequestLogEntry;
+use crate::state::{AppState, Dialog, UiCommand};
+
+/// Height of a table row in points.
+const ROW_HEIGHT: f32 = 20.0;
+
+pub fn logs_page_ui(ui: &mut Ui, state: &mut AppState) {
+    state.logs.refresh_filter();
+    toolbar_ui(ui, state);
+    ui.add_space(4.0);
+
+    if state.logs.corrupt_lines > 0 {
+        let count = state.logs.corrupt_lines.to_string();
+        ui.label(
+            RichText::new(state.tr_args("logs-corrupt-lines", &[("count", &count)]))
+                .small()
+                .color(ui.visuals().warn_fg_color),
+        );
+    }
+
+    if !state.logs.loaded {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(state.tr("logs-loading"));
+        });
+        return;
+    }
+    if state.logs.is_empty() {
+        empty_state_ui(ui, &state.tr("logs-empty"));
+        return;
+    }
+    if state.logs.visible().is_empty() {
+        empty_state_ui(ui, &state.tr("logs-no-match"));
+        return;
+    }
+
+    if let Some(index) = state.logs.selected
+        && let Some(entry) = state.logs.entry(index).cloned()
+    {
+        egui::Panel::bottom("log_details")
+            .resizable(true)
+            .default_size(220.0)
+            .show(ui, |ui| details_ui(ui, state, &entry));
+    }
+    table_ui(ui, state);
+}
+
+fn empty_state_ui(ui: &mut Ui, text: &str) {
+    ui.add_space(40.0);
+    ui.vertical_centered(|ui| {
+        ui.label(RichText::new("📋").size(32.0).weak());
+        ui.label(RichText::new(text).weak());
+    });
+}
+
+fn toolbar_ui(ui: &mut Ui, state: &mut AppState) {
+    let search_label = state.tr("logs-search");
+    let errors_only_label = state.tr("logs-errors-only");
+    ui.horizontal_wrapped(|ui| {
+        let search = ui.add(
+            egui::TextEdit::singleline(&mut state.logs.search)
+                .hint_text(&search_label)
+                .desired_width(220.0),
+        );
+        search.widget_info(|| {
+            egui::WidgetInfo::labeled(egui::Role::SearchInput, true, &search_label)
+        });
+        ui.checkbox(&mut state.logs.errors_only, errors_only_label);
+
+        ui.separator();
+        let shown = state.logs.visible().len().to_string();
+        let stored = state.logs.len().to_string();
+        ui.label(state.tr_args("logs-count", &[("shown", &shown), ("stored", &stored)]));
+        let cap = state.settings.request_log_max_entries.to_string();
+        ui.label(RichText::new(state.tr_args("logs-cap", &[("max", &cap)])).weak());
+    });
+    ui.horizontal(|ui| {
+        let idle = !state.logs.busy;
+        if ui
+            .add_enabled(idle, egui::Button::new(state.tr("logs-refresh")))
+            .clicked()
+        {
+            state.emit(UiCommand::RefreshLogs);
+        }
+        let has_rows = !state.logs.visible().is_empty();
+        if ui
+            .add_enabled(idle && has_rows, egui::Button::new(state.tr("logs-export")))
+            .clicked()
+        {
+            state.emit(UiCommand::ExportLogs);
+        }
+        if ui
+            .add_enabled(
+                idle && !state.logs.is_empty(),
+                egui::Button::new(state.tr("logs-clear")),
+            )
+            .clicked()
+        {
+            state.emit(UiCommand::OpenDialog(Dialog::ClearLogs));
+        }
+        if state.logs.busy {
+            ui.spinner();
+        }
+    });
+}
+
+fn table_ui(ui: &mut Ui, state: &mut AppState) {
+    let headers = [
+        state.tr("logs-column-time"),
+        state.tr("logs-column-status"),
+        state.tr("logs-column-method"),
+        state.tr("logs-column-url"),
+        state.tr("logs-column-error-title"),
+        state.tr("logs-column-error-message"),
+        state.tr("logs-column-duration"),
+    ];
+    let no_response = state.tr("logs-no-response");
+    let error_color = ui.visuals().error_fg_color;
+    let visible = state.logs.visible().to_vec();
+    let mut clicked = None;
+
+    TableBuilder::new(ui)
+        .striped(true)
+        .resizable(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        // Initial widths fit the default window; every column can be dragged wider.
+        .column(Column::initial(135.0).at_least(60.0).clip(true))
+        .column(Column::initial(85.0).at_least(40.0).clip(true))
+        .column(Column::initial(55.0).at_least(40.0).clip(true))
+        .column(Column::initial(190.0).at_least(60.0).clip(true))
+        .column(Column::initial(110.0).at_least(40.0).clip(true))
+        .column(Column::initial(130.0).at_least(40.0).clip(true))
+        .column(Column::remainder().at_least(60.0).clip(true))
+        .header(ROW_HEIGHT, |mut header| {
+            for title in &headers {
+                header.col(|ui| {
+                    ui.strong(title);
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, visible.len(), |mut row| {
+                let index = visible[row.index()];
+                let Some(entry) = state.logs.entry(index) else {
+                    return;
+                };
+                row.set_selected(state.logs.selected == Some(index));
+                let color = entry.is_error.then_some(error_color);
+                let (local, utc) = format_time(&entry.timestamp, &state.time_zone);
+                let status = match entry.status {
+                    Some(status) => format!("{status} {}", entry.status_text),
+                    None => no_response.clone(),
+                };
+                let cells = [
+                    local,
+                    status,
+                    entry.method.clone(),
+                    entry.url.clone(),
+                    entry.error_title.clone().unwrap_or_default(),
+                    entry.error_message.clone().unwrap_or_default(),
+                    format!("{} ms", entry.duration_ms),
+                ];
+                for (column, text) in cells.into_iter().enumerate() {
+                    row.col(|ui| {
+                        let mut rich = RichText::new(&text);
+                        if let Some(color) = color {
+                            rich = rich.color(color);
+                        }
+                        let response = ui.add(egui::Label::new(rich).truncate().selectable(false));
+                        // Truncated cells show their whole text on hover; the time shows UTC.
+                        if column == 0 {
+                            response.on_hover_text(&utc);
+                        } else if !text.is_empty() {
+                            response.on_hover_text(&text);
+                        }
+                    });
+                }
+                if row.response().clicked() {
+                    clicked = Some(index);
+                }
+            });
+        });
+
+    if let Some(index) = clicked {
+        state.logs.selected = if state.logs.selected == Some(index) {
+            None
+        } else {
+            Some(index)
+        };
+    }
+}
+
+fn details_ui(ui: &mut Ui, state: &mut AppState, entry: &RequestLogEntry) {
+    ui.horizontal(|ui| {
+        ui.strong(state.tr("logs-details"));
+        if ui.button(state.tr("logs-copy-as-text")).clicked() {
+            state.emit(UiCommand::CopyText(entry_as_text(entry)));
+        }
+        if ui.button(state.tr("logs-close-details")).clicked() {
+            state.logs.selected = None;
+        }
+    });
+    egui::ScrollArea::vertical()
+        .auto_shrink(false)
+        .show(ui, |ui| {
+            ui.add(
+                egui::Label::new(RichText::new(entry_as_text(entry)).monospace()).selectable(true),
+            );
+        });
+}
+
+/// Formats an RFC 3339 UTC timestamp in `time_zone` as `YYYY-MM-DD HH:MM:SS`, and the full UTC
+/// form for the tooltip. An unparsable timestamp is shown as it is.
+pub fn format_time(timestamp: &str, time_zone: &jiff::tz::TimeZone) -> (String, String) {
+    match timestamp.parse::<jiff::Timestamp>() {
+        Ok(instant) => {
+            let local = instant
+                .to_zoned(time_zone.clone())
+                .strftime("%Y-%m-%d %H:%M:%S")
+                .to_string();
+            (local, format!("{timestamp} (UTC)"))
+        }
+        Err(_) => (timestamp.to_owned(), timestamp.to_owned()),
+    }
+}
+
+pub fn clear_logs_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
+    let count = state.logs.len().to_string();
+    let modal = egui::Modal::new(egui::Id::unique("clear_logs_dialog")).show(ctx, |ui| {
+        ui.set_width(380.0);
+        ui.heading(state.tr("logs-clear-title"));
+        ui.label(state.tr_args("logs-clear-question", &[("count", &count)]));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button(state.tr("logs-clear-confirm")).clicked() {
+                state.emit(UiCommand::ClearLogs);
+            }
+            ui.button(state.tr("dialog-cancel")).clicked()
+        })
+        .inner
+    });
+    if modal.inner || modal.should_close() {
+        state.emit(UiCommand::CloseDialog);
+    }
+}
