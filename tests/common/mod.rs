@@ -21,7 +21,8 @@ use bai_settings::i18n::SystemLocale;
 use egui_kittest::Harness;
 
 /// How long a test waits for a background thread before failing.
-pub const WORKER_TIMEOUT: Duration = Duration::from_secs(10);
+/// RSA 4096 generation on a busy 2-core machine takes most of it.
+pub const WORKER_TIMEOUT: Duration = Duration::from_secs(60);
 
 /// Options for a window on `config_dir`, with the system locale pinned to `system_locale`.
 pub fn options(config_dir: &Path, system_locale: &str) -> AppOptions {
