@@ -9,6 +9,9 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh test
 
+# Any window a test opens checks for updates against a loopback port where nothing listens.
+export BAI_SETTINGS_UPDATE_FEED_URL=http://127.0.0.1:9/feed.json
+
 cargo fmt --check
 cargo clippy --all-targets --features server-tests -- -D warnings
 

@@ -30,6 +30,9 @@ pub enum AppEvent {
     /// The desktop notifier checked the notification service or failed to deliver.
     Notifier(NotifierEvent),
 
+    /// The update checker finished a check.
+    UpdateChecked(crate::update_check::CheckResult),
+
     /// The screenshot requested with `--screenshot` was written, or failed with a message.
     ScreenshotWritten(Result<(), String>),
 }

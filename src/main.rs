@@ -6,7 +6,10 @@ use std::sync::{Arc, Mutex, PoisonError};
 use bai_settings::api::credentials;
 use bai_settings::app::{AppOptions, BaiSettingsApp};
 use bai_settings::cli::Cli;
+use bai_settings::instances::InstanceRegistry;
+use bai_settings::request_log::RequestLog;
 use bai_settings::settings::store::SettingsStore;
+use bai_settings::update_check;
 use clap::Parser as _;
 
 /// Default inner size of the window in points, used until the user resizes it.
@@ -34,6 +37,37 @@ fn main() -> ExitCode {
     {
         options.request_log_dir = data_dir;
     }
+    // Auto logout: register this window and finish a sign-out the last run could not, before
+    // anything talks to the server.
+    let registry = InstanceRegistry::new(&options.request_log_dir);
+    match registry.register() {
+        Ok((lock, census)) => {
+            let log = RequestLog::new(
+                options.request_log_dir.clone(),
+                options.loaded.settings.request_log_max_entries,
+            );
+            let auto_logout = options.loaded.settings.auto_logout;
+            if bai_settings::auto_logout::complete_at_start(
+                &config_dir,
+                auto_logout,
+                census,
+                Some(&log),
+            ) {
+                options.startup_notice = Some("auto-logout-completed");
+            }
+            options.instance = Some((registry, lock));
+        }
+        Err(error) => log::warn!("Cannot register this window for auto logout: {error}"),
+    }
+
+    options.update_feed_url = Some(
+        std::env::var(update_check::FEED_URL_VARIABLE)
+            .ok()
+            .filter(|url| !url.trim().is_empty())
+            .or_else(|| options.loaded.settings.update_feed_url.clone())
+            .unwrap_or_else(|| update_check::DEFAULT_FEED_URL.to_owned()),
+    );
+
     let environment = |name: &str| std::env::var(name).ok();
     options.connection = credentials::resolve(
         &environment,

@@ -29,6 +29,8 @@ pub enum Dialog {
     ClearLogs,
     SshKeypair,
     ScriptEditor,
+    /// A newer release was found.
+    UpdateAvailable,
 }
 
 /// The connection to the Backend.AI server, as the window shows it.
@@ -104,6 +106,14 @@ pub enum UiCommand {
     ExportLogs,
     CopyText(String),
 
+    SetAutomaticUpdateCheck(bool),
+    CheckForUpdatesNow,
+    OpenUrl(String),
+    /// Closes the update window until the next check.
+    RemindLater,
+    SkipUpdateVersion(String),
+    SetAutoLogout(bool),
+
     OpenSshDialog,
     /// Leaves the overview for the confirmation before a new keypair is made.
     SshStartGenerate,
@@ -170,6 +180,14 @@ pub struct AppState {
 
     pub logs: crate::logs_view::LogsView,
 
+    /// The last update check, if any ran.
+    pub last_update_check: Option<crate::update_check::CheckResult>,
+    pub update_check_pending: bool,
+    /// Whether update checks can run at all (a feed is configured).
+    pub update_checks_available: bool,
+    /// The release the update window shows.
+    pub available_release: Option<crate::update_check::NewRelease>,
+
     pub ssh_dialog: Option<crate::account_state::SshDialog>,
     pub script_editor: Option<crate::account_state::ScriptEditor>,
 
@@ -210,6 +228,10 @@ impl AppState {
             connection: ConnectionStatus::SignedOut,
             sign_in_form: SignInForm::default(),
             logs: crate::logs_view::LogsView::default(),
+            last_update_check: None,
+            update_check_pending: false,
+            update_checks_available: false,
+            available_release: None,
             ssh_dialog: None,
             script_editor: None,
             request_log_cap_draft: None,

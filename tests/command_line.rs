@@ -18,7 +18,11 @@ const BINARY: &str = env!("CARGO_BIN_EXE_bai-settings");
 
 fn run(args: &[&str], display: Option<&str>) -> Output {
     let mut command = Command::new(BINARY);
-    command.args(args).env("RUST_LOG", "warn");
+    // The update check goes to a loopback port where nothing listens, never to the real feed.
+    command.args(args).env("RUST_LOG", "warn").env(
+        "BAI_SETTINGS_UPDATE_FEED_URL",
+        "http://127.0.0.1:9/feed.json",
+    );
     if let Some(display) = display {
         command
             .env("DISPLAY", display)
@@ -164,6 +168,10 @@ fn no_display_fails_with_message() {
     let dir = tempfile::tempdir().unwrap();
     let output = Command::new(BINARY)
         .args(["--config-dir", dir.path().to_str().unwrap()])
+        .env(
+            "BAI_SETTINGS_UPDATE_FEED_URL",
+            "http://127.0.0.1:9/feed.json",
+        )
         .env_remove("DISPLAY")
         .env_remove("WAYLAND_DISPLAY")
         .output()

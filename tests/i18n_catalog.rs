@@ -51,6 +51,7 @@ const NOT_MESSAGE_IDS: &[&str] = &[
     "invalid-ssh-public-key",
     "not-signed-in",
     "object-not-found",
+    "pending-logout",
     "request-log",
     "ssh-keypair-mismatch",
     "clock-skew",
@@ -67,6 +68,7 @@ const NOT_MESSAGE_IDS: &[&str] = &[
     "too-many-requests",
     "unknown-access-key",
     "unsupported-version",
+    "update-check",
 ];
 
 /// Every string literal in `src/` shaped like a message id (lower-case words joined by `-`),

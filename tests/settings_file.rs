@@ -48,7 +48,7 @@ fn round_trip_keeps_every_option() {
         compact_sidebar: true,
         language: LanguageChoice::Korean,
         window: Some(geometry(900.0)),
-        request_log_max_entries: 2_000,
+        ..Settings::default()
     };
     assert_eq!(loaded.settings, expected);
     assert!(loaded.warnings.is_empty());

@@ -265,3 +265,26 @@ scripts-too-many = You have { $max } dotfiles, the most the server keeps. Delete
 scripts-path-blank = Enter a path, such as .config/starship.toml.
 scripts-path-reserved = This path is reserved by Backend.AI for its own files. Choose another one.
 scripts-path-parent = The path must not contain "..". Give a path inside your home directory.
+
+## Update check and auto logout
+
+option-update-check = Automatic update check
+option-update-check-description = Looks for a newer release of this app at start-up and once a day.
+update-check-now = Check now
+update-checking = Checking for a newer release…
+update-never-checked = Not checked yet.
+update-up-to-date = Checked { $time }: up to date.
+update-newer = Checked { $time }: version { $version } is available.
+update-failed = Last check failed ({ $time }): { $reason }
+update-failed-unreachable = the release feed could not be reached ({ $detail })
+update-failed-timeout = the release feed did not answer in time
+update-failed-http = the release feed answered HTTP { $status }
+update-failed-malformed = the release feed could not be read ({ $detail })
+update-available-title = A new version is available
+update-available-text = Version { $version } of Backend.AI settings is available; you have { $current }.
+update-open-page = Open the release page
+update-remind-later = Remind me later
+update-skip-version = Skip this version
+option-auto-logout = Auto logout
+option-auto-logout-description = When the last window of this app closes, sign out: a web-session sign-in is ended on the server and its cookie deleted; credentials saved by this app's sign-in dialog are deleted. Environment variables and the Backend.AI CLI's files are never changed.
+auto-logout-completed = You were signed out automatically: the app last closed before its sign-out could finish.

@@ -265,3 +265,26 @@ scripts-too-many = 서버가 보관하는 최대 개수인 { $max }개의 도트
 scripts-path-blank = .config/starship.toml 같은 경로를 입력하세요.
 scripts-path-reserved = Backend.AI가 자체 파일용으로 예약한 경로입니다. 다른 경로를 고르세요.
 scripts-path-parent = 경로에 ".."가 들어가면 안 됩니다. 홈 디렉터리 안의 경로를 입력하세요.
+
+## Update check and auto logout
+
+option-update-check = 자동 업데이트 확인
+option-update-check-description = 시작할 때와 하루에 한 번 이 앱의 새 릴리스가 있는지 확인합니다.
+update-check-now = 지금 확인
+update-checking = 새 릴리스를 확인하는 중…
+update-never-checked = 아직 확인하지 않았습니다.
+update-up-to-date = { $time }에 확인: 최신 버전입니다.
+update-newer = { $time }에 확인: 버전 { $version }을(를) 받을 수 있습니다.
+update-failed = 마지막 확인 실패({ $time }): { $reason }
+update-failed-unreachable = 릴리스 피드에 연결할 수 없습니다({ $detail })
+update-failed-timeout = 릴리스 피드가 제때 응답하지 않았습니다
+update-failed-http = 릴리스 피드가 HTTP { $status } 응답을 보냈습니다
+update-failed-malformed = 릴리스 피드를 읽을 수 없습니다({ $detail })
+update-available-title = 새 버전이 있습니다
+update-available-text = Backend.AI 설정의 버전 { $version }을(를) 받을 수 있습니다. 지금 버전은 { $current }입니다.
+update-open-page = 릴리스 페이지 열기
+update-remind-later = 나중에 알림
+update-skip-version = 이 버전 건너뛰기
+option-auto-logout = 자동 로그아웃
+option-auto-logout-description = 이 앱의 마지막 창을 닫으면 로그아웃합니다. 웹 세션 로그인은 서버에서 끝내고 쿠키를 지우며, 이 앱의 로그인 대화 상자가 저장한 자격 증명은 삭제합니다. 환경 변수와 Backend.AI CLI 파일은 절대 바꾸지 않습니다.
+auto-logout-completed = 앱이 지난번에 로그아웃을 마치기 전에 닫혀서 자동으로 로그아웃했습니다.

@@ -18,6 +18,7 @@ use crate::api_worker::{
 use crate::events::{AppEvent, EventSender, event_channel};
 use crate::fonts::install_fonts;
 use crate::i18n::{Locale, SystemLocale};
+use crate::instances::{InstanceLock, InstanceRegistry};
 use crate::logs_worker::{LogsCommand, LogsEvent, LogsWorker};
 use crate::messages::MessageKind;
 use crate::notifier::{DesktopNotifier, NotifierEvent, NotifierRequest, Undeliverable};
@@ -29,6 +30,7 @@ use crate::settings::{FieldProblem, FieldWarning, LanguageChoice, SettingChange,
 use crate::state::{
     AppState, ConnectionStatus, Dialog, Page, PendingSignIn, SignInForm, UiCommand,
 };
+use crate::update_check::{CheckOutcome, CheckResult, UpdateChecker, UpdateCommand};
 
 /// How long closing the window waits for the last settings write.
 const EXIT_WRITE_TIMEOUT: Duration = Duration::from_secs(3);
@@ -51,6 +53,15 @@ pub struct AppOptions {
 
     /// Clock for signing requests; tests move it.
     pub clock: Clock,
+
+    /// The release feed to check; `None` turns update checks off (tests that do not test them).
+    pub update_feed_url: Option<String>,
+
+    /// This process's registration among the running windows, for auto logout.
+    pub instance: Option<(InstanceRegistry, InstanceLock)>,
+
+    /// A message to show at start, such as a sign-out finished on behalf of the last run.
+    pub startup_notice: Option<&'static str>,
 }
 
 impl AppOptions {
@@ -77,6 +88,9 @@ impl AppOptions {
             },
             request_log_dir: config_dir,
             clock: system_clock(),
+            update_feed_url: None,
+            instance: None,
+            startup_notice: None,
         }
     }
 }
@@ -87,6 +101,7 @@ pub struct BaiSettingsApp {
     notifier: DesktopNotifier,
     api: ApiWorker,
     logs_worker: LogsWorker,
+    update_checker: Option<UpdateChecker>,
     events: Receiver<AppEvent>,
     event_sender: EventSender,
     screenshot: Option<ScreenshotJob>,
@@ -96,6 +111,9 @@ pub struct BaiSettingsApp {
     title_locale: Option<Locale>,
 
     ctx: egui::Context,
+    instance: Option<(InstanceRegistry, InstanceLock)>,
+    config_dir: PathBuf,
+    request_log_dir: PathBuf,
 
     /// Set once the user agreed to close the window despite unsaved script text.
     close_confirmed: bool,
@@ -110,6 +128,7 @@ impl BaiSettingsApp {
         let writer = SettingsWriter::spawn(options.store.clone(), event_sender.clone())?;
         let notifier = DesktopNotifier::spawn(event_sender.clone())?;
         let max_entries = options.loaded.settings.request_log_max_entries;
+        let request_log_dir = options.request_log_dir.clone();
         let logs_worker = LogsWorker::spawn(
             RequestLog::new(options.request_log_dir.clone(), max_entries),
             event_sender.clone(),
@@ -122,6 +141,17 @@ impl BaiSettingsApp {
             },
             event_sender.clone(),
         )?;
+
+        let update_checker = match &options.update_feed_url {
+            Some(url) => Some(UpdateChecker::spawn(
+                url.clone(),
+                options.loaded.settings.automatic_update_check,
+                event_sender.clone(),
+            )?),
+            None => None,
+        };
+        let automatic_check =
+            options.loaded.settings.automatic_update_check && update_checker.is_some();
 
         let LoadOutcome {
             settings,
@@ -136,6 +166,7 @@ impl BaiSettingsApp {
             options.store.path(),
         );
         state.page = options.page;
+        state.update_check_pending = automatic_check;
         let opens_logs = options.page == Page::Logs;
 
         let mut app = Self {
@@ -144,6 +175,7 @@ impl BaiSettingsApp {
             notifier,
             api,
             logs_worker,
+            update_checker,
             events,
             event_sender,
             screenshot: options
@@ -152,6 +184,9 @@ impl BaiSettingsApp {
             frames_drawn: 0,
             title_locale: None,
             ctx: ctx.clone(),
+            instance: options.instance,
+            config_dir: options.store.dir().to_path_buf(),
+            request_log_dir: request_log_dir.clone(),
             close_confirmed: false,
         };
 
@@ -165,10 +200,14 @@ impl BaiSettingsApp {
         for warning in warnings {
             app.report_field_warning(&warning, now);
         }
+        if let Some(notice) = options.startup_notice {
+            app.show_message(MessageKind::Warning, notice, Vec::new(), now);
+        }
         app.start_connection(options.connection, now);
         if opens_logs {
             app.load_logs(false, now);
         }
+        app.state.update_checks_available = app.update_checker.is_some();
         Ok(app)
     }
 
@@ -283,6 +322,34 @@ impl BaiSettingsApp {
         }
     }
 
+    fn handle_update_checked(&mut self, result: CheckResult) {
+        self.state.update_check_pending = false;
+        if let Ok(CheckOutcome::Newer(release)) = &result.outcome {
+            let skipped = self.state.settings.skipped_update_version.as_deref()
+                == Some(release.version.as_str());
+            if result.manual || !skipped {
+                self.state.available_release = Some(release.clone());
+                if self.state.dialog.is_none() {
+                    self.state.dialog = Some(Dialog::UpdateAvailable);
+                }
+            }
+        }
+        self.state.last_update_check = Some(result);
+    }
+
+    fn send_update_command(&mut self, command: UpdateCommand) {
+        if let Some(checker) = &self.update_checker {
+            let starts_check = matches!(
+                command,
+                UpdateCommand::CheckNow | UpdateCommand::SetEnabled(true)
+            );
+            checker.try_send(command);
+            if starts_check {
+                self.state.update_check_pending = true;
+            }
+        }
+    }
+
     /// Queues `command` for the API worker; tells the user when the worker is too busy.
     fn send_api(&mut self, command: ApiCommand, now: f64) -> bool {
         let sent = self.api.try_send(command);
@@ -371,6 +438,7 @@ impl BaiSettingsApp {
                 AppEvent::Notifier(event) => self.handle_notifier_event(event, now),
                 AppEvent::Api(event) => self.handle_api_event(event, now),
                 AppEvent::Logs(event) => self.handle_logs_event(event, now),
+                AppEvent::UpdateChecked(result) => self.handle_update_checked(result),
                 AppEvent::ScreenshotWritten(result) => {
                     if let Err(error) = &result {
                         log::error!("Screenshot failed: {error}");
@@ -614,6 +682,22 @@ impl BaiSettingsApp {
                     self.send_logs_command(LogsCommand::Export { entries }, now);
                 }
                 UiCommand::CopyText(text) => ctx.copy_text(text),
+                UiCommand::SetAutomaticUpdateCheck(on) => {
+                    self.change_setting(SettingChange::AutomaticUpdateCheck(on));
+                    self.send_update_command(UpdateCommand::SetEnabled(on));
+                }
+                UiCommand::CheckForUpdatesNow => self.send_update_command(UpdateCommand::CheckNow),
+                UiCommand::OpenUrl(url) => ctx.open_url(egui::OpenUrl::new_tab(url)),
+                UiCommand::RemindLater => {
+                    self.state.dialog = None;
+                    self.state.available_release = None;
+                }
+                UiCommand::SkipUpdateVersion(version) => {
+                    self.change_setting(SettingChange::SkippedUpdateVersion(version));
+                    self.state.dialog = None;
+                    self.state.available_release = None;
+                }
+                UiCommand::SetAutoLogout(on) => self.change_setting(SettingChange::AutoLogout(on)),
                 // Handled by `apply_account_command`.
                 _ => {}
             }
@@ -670,6 +754,37 @@ impl BaiSettingsApp {
     }
 }
 
+impl BaiSettingsApp {
+    /// Runs the app's exit path: writes pending settings and, when auto logout is on and no other
+    /// window of the app is open, signs out. Blocks on file I/O and up to
+    /// [`crate::auto_logout::LOGOUT_TIMEOUT`] on the network; runs once, after the window closed.
+    pub fn exit(&mut self) {
+        self.writer.shutdown_blocking(EXIT_WRITE_TIMEOUT);
+        let Some((registry, own)) = self.instance.take() else {
+            return;
+        };
+        if self.state.settings.auto_logout {
+            match registry.others_alive(&own) {
+                Ok(0) => {
+                    let log = RequestLog::new(
+                        self.request_log_dir.clone(),
+                        self.state.settings.request_log_max_entries,
+                    );
+                    let report = crate::auto_logout::log_out(&self.config_dir, Some(&log));
+                    log::info!("Auto logout at exit: {report:?}");
+                }
+                Ok(others) => {
+                    log::info!("Auto logout skipped: {others} other window(s) of the app are open")
+                }
+                Err(error) => {
+                    log::warn!("Auto logout skipped: cannot count the app's windows: {error}")
+                }
+            }
+        }
+        drop(own);
+    }
+}
+
 impl eframe::App for BaiSettingsApp {
     fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         self.handle_events(ctx);
@@ -700,7 +815,7 @@ impl eframe::App for BaiSettingsApp {
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
-        self.writer.shutdown_blocking(EXIT_WRITE_TIMEOUT);
+        self.exit();
     }
 }
 

@@ -83,6 +83,18 @@ pub struct Settings {
 
     /// `request_log_max_entries`: how many requests the request log keeps, newest first.
     pub request_log_max_entries: usize,
+
+    /// `automatic_update_check`: look for a newer release at start-up and once a day.
+    pub automatic_update_check: bool,
+
+    /// `update_feed_url`: where releases are announced; `None` means the default feed.
+    pub update_feed_url: Option<String>,
+
+    /// `skipped_update_version`: a release the user chose to skip.
+    pub skipped_update_version: Option<String>,
+
+    /// `auto_logout`: sign out when the last window of the app closes.
+    pub auto_logout: bool,
 }
 
 impl Default for Settings {
@@ -93,6 +105,10 @@ impl Default for Settings {
             language: LanguageChoice::Os,
             window: None,
             request_log_max_entries: crate::request_log::DEFAULT_MAX_ENTRIES,
+            automatic_update_check: true,
+            update_feed_url: None,
+            skipped_update_version: None,
+            auto_logout: false,
         }
     }
 }
@@ -108,6 +124,9 @@ pub enum SettingChange {
     Language(LanguageChoice),
     Window(WindowGeometry),
     RequestLogMaxEntries(usize),
+    AutomaticUpdateCheck(bool),
+    SkippedUpdateVersion(String),
+    AutoLogout(bool),
 }
 
 impl SettingChange {
@@ -120,6 +139,9 @@ impl SettingChange {
             Self::Language(_) => "language",
             Self::Window(_) => "window",
             Self::RequestLogMaxEntries(_) => "request_log_max_entries",
+            Self::AutomaticUpdateCheck(_) => "automatic_update_check",
+            Self::SkippedUpdateVersion(_) => "skipped_update_version",
+            Self::AutoLogout(_) => "auto_logout",
         }
     }
 
@@ -131,6 +153,11 @@ impl SettingChange {
             Self::Language(language) => settings.language = language,
             Self::Window(geometry) => settings.window = Some(geometry),
             Self::RequestLogMaxEntries(max) => settings.request_log_max_entries = max,
+            Self::AutomaticUpdateCheck(on) => settings.automatic_update_check = on,
+            Self::SkippedUpdateVersion(ref version) => {
+                settings.skipped_update_version = Some(version.clone())
+            }
+            Self::AutoLogout(on) => settings.auto_logout = on,
         }
     }
 }

@@ -54,6 +54,14 @@ pub fn parse_settings(text: &str) -> Result<(Settings, Vec<FieldWarning>), toml_
             None => warnings.push(warning("language", item, wrong_type("string"))),
         }
     }
+    if let Some(on) = read_bool(root, "automatic_update_check", "", &mut warnings) {
+        settings.automatic_update_check = on;
+    }
+    if let Some(on) = read_bool(root, "auto_logout", "", &mut warnings) {
+        settings.auto_logout = on;
+    }
+    settings.update_feed_url = read_string(root, "update_feed_url", &mut warnings);
+    settings.skipped_update_version = read_string(root, "skipped_update_version", &mut warnings);
     if let Some(item) = root.get("request_log_max_entries") {
         let range = crate::request_log::MIN_MAX_ENTRIES..=super::REQUEST_LOG_MAX_ENTRIES_LIMIT;
         match item.as_integer().map(usize::try_from) {
@@ -119,6 +127,23 @@ fn read_bool(
         ));
     }
     value
+}
+
+/// Reads a non-empty string.
+fn read_string(
+    table: &dyn TableLike,
+    key: &str,
+    warnings: &mut Vec<FieldWarning>,
+) -> Option<String> {
+    let item = table.get(key)?;
+    match item.as_str() {
+        Some(text) if !text.trim().is_empty() => Some(text.trim().to_owned()),
+        Some(_) => None,
+        None => {
+            warnings.push(warning(key, item, wrong_type("string")));
+            None
+        }
+    }
 }
 
 /// Reads an integer or float in `range`, as `f32`.

@@ -339,11 +339,17 @@ impl SettingsStore {
 fn write_change(document: &mut DocumentMut, change: &SettingChange) {
     let key = change.key();
     match *change {
-        SettingChange::DesktopNotification(on) | SettingChange::CompactSidebar(on) => {
+        SettingChange::DesktopNotification(on)
+        | SettingChange::CompactSidebar(on)
+        | SettingChange::AutomaticUpdateCheck(on)
+        | SettingChange::AutoLogout(on) => {
             set_keeping_decor(document.as_table_mut(), key, value(on));
         }
         SettingChange::Language(language) => {
             set_keeping_decor(document.as_table_mut(), key, value(language.key()));
+        }
+        SettingChange::SkippedUpdateVersion(ref version) => {
+            set_keeping_decor(document.as_table_mut(), key, value(version.as_str()));
         }
         SettingChange::RequestLogMaxEntries(max) => {
             let max = i64::try_from(max).unwrap_or(i64::MAX);

@@ -20,6 +20,8 @@ pub fn general_page_ui(ui: &mut Ui, state: &mut AppState) {
             compact_sidebar_row_ui(ui, state);
             language_row_ui(ui, state);
             request_log_cap_row_ui(ui, state);
+            super::update_ui::update_check_row_ui(ui, state);
+            super::update_ui::auto_logout_row_ui(ui, state);
 
             ui.add_space(8.0);
             let path = state.settings_path.display().to_string();

@@ -11,6 +11,7 @@ mod sidebar;
 mod sign_in_dialog;
 mod ssh_dialog;
 mod top_bar;
+mod update_ui;
 pub mod widgets;
 
 pub use connection::source_name;
@@ -40,6 +41,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut AppState) {
         Some(Dialog::ClearLogs) => logs_page::clear_logs_dialog_ui(&ctx, state),
         Some(Dialog::SshKeypair) => ssh_dialog::ssh_dialog_ui(&ctx, state),
         Some(Dialog::ScriptEditor) => script_editor::script_editor_ui(&ctx, state),
+        Some(Dialog::UpdateAvailable) => update_ui::update_available_dialog_ui(&ctx, state),
         None => {}
     }
 }

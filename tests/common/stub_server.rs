@@ -103,3 +103,59 @@ fn serve(stream: TcpStream, behaviour: &Behaviour) -> Option<TcpStream> {
         }
     }
 }
+
+/// A TCP forwarder from a loopback port to `upstream`, which the test can stop and restart to
+/// play a network outage.
+pub struct Forwarder {
+    pub port: u16,
+    stopped: Arc<AtomicBool>,
+}
+
+impl Forwarder {
+    /// Forwards a new loopback port, or `port` when given, to `upstream` (`host:port`).
+    pub fn start(upstream: &str, port: Option<u16>) -> Self {
+        let listener = TcpListener::bind(("127.0.0.1", port.unwrap_or(0))).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        listener.set_nonblocking(true).unwrap();
+        let stopped = Arc::new(AtomicBool::new(false));
+        let thread_stopped = Arc::clone(&stopped);
+        let upstream = upstream.to_owned();
+        std::thread::Builder::new()
+            .name("test-forwarder".to_owned())
+            .spawn(move || {
+                while !thread_stopped.load(Ordering::Relaxed) {
+                    match listener.accept() {
+                        Ok((client, _)) => {
+                            client.set_nonblocking(false).unwrap();
+                            let Ok(server) = TcpStream::connect(&upstream) else {
+                                continue;
+                            };
+                            pipe(client.try_clone().unwrap(), server.try_clone().unwrap());
+                            pipe(server, client);
+                        }
+                        Err(_) => std::thread::sleep(Duration::from_millis(5)),
+                    }
+                }
+            })
+            .unwrap();
+        Self { port, stopped }
+    }
+}
+
+impl Drop for Forwarder {
+    fn drop(&mut self) {
+        self.stopped.store(true, Ordering::Relaxed);
+        // Let the accept loop see the flag and close the listening socket.
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+fn pipe(mut from: TcpStream, mut to: TcpStream) {
+    std::thread::Builder::new()
+        .name("test-forwarder-pipe".to_owned())
+        .spawn(move || {
+            let _ = std::io::copy(&mut from, &mut to);
+            let _ = to.shutdown(std::net::Shutdown::Both);
+        })
+        .unwrap();
+}
