@@ -7,8 +7,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
+/// Picks the behaviour for a request from its method and path.
+pub type Router = Arc<dyn Fn(&str, &str) -> Behaviour + Send + Sync>;
+
 /// What the stub does with each request.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub enum Behaviour {
     /// Answers with this status, content type and body.
     Respond {
@@ -20,6 +23,28 @@ pub enum Behaviour {
     Silent,
     /// Sends the status line and half of the headers, then closes the connection.
     HangUpMidway,
+    /// Chooses the behaviour per request from its method and path (query included).
+    Route(Router),
+}
+
+impl std::fmt::Debug for Behaviour {
+    fn fmt(&self, formatter: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Self::Respond { status, .. } => write!(formatter, "Respond({status})"),
+            Self::Silent => formatter.write_str("Silent"),
+            Self::HangUpMidway => formatter.write_str("HangUpMidway"),
+            Self::Route(_) => formatter.write_str("Route"),
+        }
+    }
+}
+
+/// A JSON answer with status 200.
+pub fn json(body: &str) -> Behaviour {
+    Behaviour::Respond {
+        status: 200,
+        content_type: "application/json",
+        body: body.as_bytes().to_vec(),
+    }
 }
 
 /// A running stub; it stops accepting when dropped.
@@ -66,6 +91,11 @@ impl Drop for StubServer {
 fn serve(stream: TcpStream, behaviour: &Behaviour) -> Option<TcpStream> {
     let mut reader = BufReader::new(stream.try_clone().unwrap());
     let mut content_length = 0_usize;
+    let mut request_line = String::new();
+    let _ = reader.read_line(&mut request_line);
+    let mut parts = request_line.split_whitespace();
+    let method = parts.next().unwrap_or_default().to_owned();
+    let path = parts.next().unwrap_or_default().to_owned();
     loop {
         let mut line = String::new();
         if reader.read_line(&mut line).unwrap_or(0) == 0 || line == "\r\n" {
@@ -81,6 +111,14 @@ fn serve(stream: TcpStream, behaviour: &Behaviour) -> Option<TcpStream> {
     let _ = reader.read_exact(&mut body);
 
     let mut stream = stream;
+    let routed;
+    let behaviour = match behaviour {
+        Behaviour::Route(route) => {
+            routed = route(&method, &path);
+            &routed
+        }
+        other => other,
+    };
     match behaviour {
         Behaviour::Respond {
             status,
@@ -101,6 +139,8 @@ fn serve(stream: TcpStream, behaviour: &Behaviour) -> Option<TcpStream> {
                 .write_all(b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Le");
             None
         }
+        // A route returns a concrete behaviour; a route that returns a route answers nothing.
+        Behaviour::Route(_) => None,
     }
 }
 
