@@ -169,3 +169,25 @@ fn problem_json_keeps_every_field() {
     assert_eq!(problem.data.as_ref().unwrap()["echo"], "is required");
     assert_eq!(error.kind(), "invalid-api-params");
 }
+
+#[test]
+fn https_to_plain_server_is_tls_error() {
+    // A server that answers in plain HTTP at once, whatever the client sends.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let https_url = format!("https://{}", listener.local_addr().unwrap());
+    std::thread::Builder::new()
+        .name("plain-http-server".to_owned())
+        .spawn(move || {
+            if let Ok((mut stream, _)) = listener.accept() {
+                use std::io::Write as _;
+                let _ = stream.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
+                std::thread::sleep(Duration::from_millis(200));
+            }
+        })
+        .unwrap();
+    let error = keypair_client(&https_url, Timeouts::default())
+        .negotiate_version()
+        .unwrap_err();
+    assert!(matches!(error, ApiError::Tls { .. }), "{error:?}");
+    assert_eq!(error.message().0, "api-error-tls");
+}

@@ -404,3 +404,30 @@ fn failed_saves_keep_unsaved_text() {
         );
     }
 }
+
+#[test]
+fn skipped_tls_verification_is_shown() {
+    let stub = stub_manager(json("{}"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut options = options(dir.path(), "en_US.UTF-8");
+    options.connection = Resolution::Ready(ConnectionSettings {
+        endpoint: stub.base_url.clone(),
+        endpoint_type: EndpointType::Api,
+        credentials: Credentials::Keypair {
+            access_key: "AKIASTUBSTUBSTUBSTUB".to_owned(),
+            secret_key: Secret::new("stub-secret"),
+        },
+        source: CredentialSource::Environment,
+        skip_tls_verification: true,
+        timeouts: Timeouts::default(),
+    });
+    let mut harness = harness(options);
+    step_until(&mut harness, "sign-in", |app| {
+        matches!(app.state.connection, ConnectionStatus::SignedIn(_))
+    });
+    assert!(
+        harness
+            .query_by_label_contains("TLS certificates are not verified")
+            .is_some()
+    );
+}

@@ -734,3 +734,92 @@ fn failed_request_tops_logs_table() {
         );
     }
 }
+
+/// A reverse proxy on loopback that serves the manager under `/api`, as some sites publish it:
+/// it strips the prefix from each request's path and forwards the rest unchanged.
+fn prefix_proxy(upstream: &str) -> (u16, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    use std::io::{BufRead as _, BufReader, Read as _, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = listener.local_addr().unwrap().port();
+    listener.set_nonblocking(true).unwrap();
+    let stopped = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let thread_stopped = std::sync::Arc::clone(&stopped);
+    let upstream = upstream.to_owned();
+    std::thread::Builder::new()
+        .name("test-prefix-proxy".to_owned())
+        .spawn(move || {
+            while !thread_stopped.load(std::sync::atomic::Ordering::Relaxed) {
+                let Ok((client, _)) = listener.accept() else {
+                    std::thread::sleep(Duration::from_millis(5));
+                    continue;
+                };
+                client.set_nonblocking(false).unwrap();
+                let mut reader = BufReader::new(client.try_clone().unwrap());
+                let mut head = Vec::new();
+                let mut content_length = 0;
+                loop {
+                    let mut line = String::new();
+                    if reader.read_line(&mut line).unwrap_or(0) == 0 {
+                        break;
+                    }
+                    if head.is_empty() {
+                        line = line
+                            .replacen(" /api/", " /", 1)
+                            .replacen(" /api ", " / ", 1);
+                    }
+                    if let Some(value) = line.to_ascii_lowercase().strip_prefix("content-length:") {
+                        content_length = value.trim().parse().unwrap_or(0);
+                    }
+                    if line.to_ascii_lowercase().starts_with("connection:") {
+                        continue;
+                    }
+                    let end = line == "\r\n";
+                    if end {
+                        head.extend_from_slice(b"Connection: close\r\n");
+                    }
+                    head.extend_from_slice(line.as_bytes());
+                    if end {
+                        break;
+                    }
+                }
+                let mut body = vec![0; content_length];
+                reader.read_exact(&mut body).unwrap();
+                let mut server = std::net::TcpStream::connect(&upstream).unwrap();
+                server.write_all(&head).unwrap();
+                server.write_all(&body).unwrap();
+                let mut answer = Vec::new();
+                server.read_to_end(&mut answer).unwrap();
+                let mut client = client;
+                let _ = client.write_all(&answer);
+            }
+        })
+        .unwrap();
+    (port, stopped)
+}
+
+#[test]
+fn endpoint_with_path_prefix_works() {
+    let server = TestServer::get();
+    let (port, stopped) = prefix_proxy(server.manager.trim_start_matches("http://"));
+    let mut client = ApiClient::new(
+        Endpoint::parse(&format!("http://127.0.0.1:{port}/api")).unwrap(),
+        EndpointType::Api,
+        Auth::Keypair {
+            access_key: server.access_key.clone(),
+            secret_key: Secret::new(server.secret_key.clone()),
+        },
+        ClientOptions::default(),
+    );
+    let info = client.negotiate_version().unwrap();
+    assert_eq!(info.api_version, server.api_version);
+    client.verify_credentials().unwrap();
+    let path = unique_dotfile("prefix");
+    let body = json!({ "path": path, "data": "x\n", "permission": "644" });
+    client
+        .call("POST", "/user-config/dotfiles", &[], Some(&body))
+        .unwrap();
+    client
+        .call("DELETE", "/user-config/dotfiles", &[("path", &path)], None)
+        .unwrap();
+    stopped.store(true, std::sync::atomic::Ordering::Relaxed);
+}

@@ -515,6 +515,11 @@ impl ApiClient {
                     url,
                     detail: error.to_string(),
                 },
+                // rustls reports handshake and certificate failures as invalid data.
+                ErrorKind::InvalidData if self.endpoint.is_https() => ApiError::Tls {
+                    url,
+                    detail: error.to_string(),
+                },
                 ErrorKind::TimedOut | ErrorKind::WouldBlock => ApiError::Timeout {
                     url,
                     seconds: self.timeouts.read.as_secs().max(1),
