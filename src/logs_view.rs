@@ -38,6 +38,12 @@ pub struct LogsView {
 
     /// Set while the log worker reads, clears or exports.
     pub busy: bool,
+
+    /// The export dialog's target file.
+    pub export_path: String,
+
+    /// Set when the export target exists and the user must confirm replacing it.
+    pub export_confirm_overwrite: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

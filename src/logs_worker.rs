@@ -21,8 +21,14 @@ pub enum LogsCommand {
     Load { refresh: bool },
     /// Empty the log file for every window.
     Clear,
-    /// Ask for a file with the save dialog and write `entries` to it as JSON.
-    Export { entries: Vec<RequestLogEntry> },
+    /// Show the native save dialog, starting at `suggested`.
+    ChooseExportPath { suggested: PathBuf },
+    /// Write `entries` to `path` as JSON; an existing file is replaced only with `overwrite`.
+    Export {
+        entries: Vec<RequestLogEntry>,
+        path: PathBuf,
+        overwrite: bool,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -32,8 +38,12 @@ pub enum LogsEvent {
         refresh: bool,
     },
     Cleared(Result<(), String>),
-    /// The file written, `None` when the user cancelled the dialog.
-    Exported(Result<Option<PathBuf>, String>),
+    /// The path chosen in the save dialog, `None` when cancelled.
+    ExportPathChosen(Option<PathBuf>),
+    /// The file written.
+    Exported(Result<PathBuf, String>),
+    /// The file exists; the user must confirm to replace it.
+    ExportTargetExists(PathBuf),
 }
 
 /// Handle to the `request-log` thread.
@@ -76,7 +86,24 @@ fn serve(commands: &Receiver<LogsCommand>, log: &RequestLog, events: &EventSende
             LogsCommand::Clear => {
                 LogsEvent::Cleared(log.clear().map_err(|error| error.to_string()))
             }
-            LogsCommand::Export { entries } => LogsEvent::Exported(export(&entries)),
+            LogsCommand::ChooseExportPath { suggested } => {
+                LogsEvent::ExportPathChosen(choose_path(&suggested))
+            }
+            LogsCommand::Export {
+                entries,
+                path,
+                overwrite,
+            } => {
+                if path.exists() && !overwrite {
+                    LogsEvent::ExportTargetExists(path)
+                } else {
+                    LogsEvent::Exported(
+                        export_entries(&path, &entries)
+                            .map(|()| path.clone())
+                            .map_err(|error| format!("cannot write {}: {error}", path.display())),
+                    )
+                }
+            }
         };
         if let LogsEvent::Loaded {
             result: Err(error), ..
@@ -89,17 +116,17 @@ fn serve(commands: &Receiver<LogsCommand>, log: &RequestLog, events: &EventSende
     }
 }
 
-fn export(entries: &[RequestLogEntry]) -> Result<Option<PathBuf>, String> {
+/// Shows the native save dialog on this thread.
+fn choose_path(suggested: &std::path::Path) -> Option<PathBuf> {
     // NOTE: rfd's blocking dialog runs on this worker thread, which works on Linux and Windows;
     // macOS requires dialogs on the main thread.
-    let Some(path) = rfd::FileDialog::new()
-        .set_file_name(EXPORT_FILE_NAME)
-        .add_filter("JSON", &["json"])
-        .save_file()
-    else {
-        return Ok(None);
-    };
-    export_entries(&path, entries)
-        .map(|()| Some(path.clone()))
-        .map_err(|error| format!("cannot write {}: {error}", path.display()))
+    let mut dialog = rfd::FileDialog::new().add_filter("JSON", &["json"]);
+    if let Some(dir) = suggested.parent() {
+        dialog = dialog.set_directory(dir);
+    }
+    let name = suggested.file_name().map_or_else(
+        || EXPORT_FILE_NAME.to_owned(),
+        |name| name.to_string_lossy().into_owned(),
+    );
+    dialog.set_file_name(name).save_file()
 }

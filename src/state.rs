@@ -31,6 +31,8 @@ pub enum Dialog {
     ScriptEditor,
     /// A newer release was found.
     UpdateAvailable,
+    /// Where to export the shown requests.
+    ExportLogs,
 }
 
 /// The connection to the Backend.AI server, as the window shows it.
@@ -103,7 +105,11 @@ pub enum UiCommand {
     RefreshLogs,
     /// Empties the request log; the UI asks for confirmation first.
     ClearLogs,
-    ExportLogs,
+    /// Writes the shown requests to the export dialog's file.
+    ExportLogs {
+        overwrite: bool,
+    },
+    ChooseExportPath,
     CopyText(String),
 
     SetAutomaticUpdateCheck(bool),

@@ -431,3 +431,40 @@ fn skipped_tls_verification_is_shown() {
             .is_some()
     );
 }
+
+#[test]
+fn exit_with_pending_request_does_not_hang() {
+    let stub = stub_manager(Behaviour::Silent);
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = signed_in_to(&stub, dir.path());
+
+    // A save that the server never answers.
+    let mut editor = ScriptEditor::new(ScriptKind::Dotfiles);
+    editor.pending = None;
+    editor.text = "pending\n".to_owned();
+    harness.state_mut().state.script_editor = Some(editor);
+    harness.state_mut().state.dialog = Some(Dialog::ScriptEditor);
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(Role::Button, "Save")
+        .click_accesskit();
+    harness.run_ok();
+    assert!(
+        harness
+            .state()
+            .state
+            .script_editor
+            .as_ref()
+            .unwrap()
+            .pending
+            .is_some()
+    );
+
+    let started = Instant::now();
+    harness.state_mut().exit();
+    assert!(
+        started.elapsed() < Duration::from_secs(2),
+        "exit waited {:?}",
+        started.elapsed()
+    );
+}

@@ -277,6 +277,51 @@ fn export_writes_shown_entries() {
 }
 
 #[test]
+fn export_dialog_writes_and_asks_before_replacing() {
+    let dir = tempfile::tempdir().unwrap();
+    let entries = write_log(dir.path(), 3);
+    let mut harness = logs_harness(dir.path());
+    let target = dir.path().join("exported.json");
+
+    harness.get_by_label("Export…").click();
+    harness.run_ok();
+    harness.state_mut().state.logs.export_path = target.display().to_string();
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click_accesskit();
+    harness.run_ok();
+    step_until(&mut harness, "the export", |app| {
+        !app.state.logs.busy && app.state.dialog.is_none()
+    });
+    let exported: Vec<RequestLogEntry> =
+        serde_json::from_slice(&fs::read(&target).unwrap()).unwrap();
+    let newest_first: Vec<RequestLogEntry> = entries.iter().rev().cloned().collect();
+    assert_eq!(exported, newest_first);
+
+    // A second export to the same file asks first.
+    fs::write(&target, "keep me").unwrap();
+    harness.get_by_label("Export…").click();
+    harness.run_ok();
+    harness
+        .get_by_role_and_label(Role::Button, "Export")
+        .click_accesskit();
+    harness.run_ok();
+    step_until(&mut harness, "the check", |app| {
+        app.state.logs.export_confirm_overwrite
+    });
+    assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
+    harness
+        .get_by_role_and_label(Role::Button, "Replace")
+        .click_accesskit();
+    harness.run_ok();
+    step_until(&mut harness, "the export", |app| {
+        !app.state.logs.busy && app.state.dialog.is_none()
+    });
+    assert_ne!(fs::read_to_string(&target).unwrap(), "keep me");
+}
+
+#[test]
 fn empty_log_has_friendly_state() {
     let dir = tempfile::tempdir().unwrap();
     let harness = logs_harness(dir.path());

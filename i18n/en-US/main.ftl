@@ -288,3 +288,7 @@ update-skip-version = Skip this version
 option-auto-logout = Auto logout
 option-auto-logout-description = When the last window of this app closes, sign out: a web-session sign-in is ended on the server and its cookie deleted; credentials saved by this app's sign-in dialog are deleted. Environment variables and the Backend.AI CLI's files are never changed.
 auto-logout-completed = You were signed out automatically: the app last closed before its sign-out could finish.
+logs-export-title = Export requests
+logs-export-question = Save the { $count } requests shown now as a JSON file.
+logs-export-path = File
+logs-export-confirm = Export

@@ -288,3 +288,7 @@ update-skip-version = 이 버전 건너뛰기
 option-auto-logout = 자동 로그아웃
 option-auto-logout-description = 이 앱의 마지막 창을 닫으면 로그아웃합니다. 웹 세션 로그인은 서버에서 끝내고 쿠키를 지우며, 이 앱의 로그인 대화 상자가 저장한 자격 증명은 삭제합니다. 환경 변수와 Backend.AI CLI 파일은 절대 바꾸지 않습니다.
 auto-logout-completed = 앱이 지난번에 로그아웃을 마치기 전에 닫혀서 자동으로 로그아웃했습니다.
+logs-export-title = 요청 내보내기
+logs-export-question = 지금 표시된 요청 { $count }개를 JSON 파일로 저장합니다.
+logs-export-path = 파일
+logs-export-confirm = 내보내기

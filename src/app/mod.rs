@@ -208,6 +208,14 @@ impl BaiSettingsApp {
             app.load_logs(false, now);
         }
         app.state.update_checks_available = app.update_checker.is_some();
+        app.state.logs.export_path = directories::UserDirs::new()
+            .map(|dirs| {
+                dirs.home_dir()
+                    .join("bai-settings-requests.json")
+                    .display()
+                    .to_string()
+            })
+            .unwrap_or_else(|| "bai-settings-requests.json".to_owned());
         Ok(app)
     }
 
@@ -306,11 +314,19 @@ impl BaiSettingsApp {
                     now,
                 );
             }
-            LogsEvent::Exported(Ok(Some(path))) => {
+            LogsEvent::ExportPathChosen(Some(path)) => {
+                self.state.logs.export_path = path.display().to_string();
+                self.state.logs.export_confirm_overwrite = false;
+            }
+            LogsEvent::ExportPathChosen(None) => {}
+            LogsEvent::ExportTargetExists(_) => self.state.logs.export_confirm_overwrite = true,
+            LogsEvent::Exported(Ok(path)) => {
+                if self.state.dialog == Some(Dialog::ExportLogs) {
+                    self.state.dialog = None;
+                }
                 let args = vec![("path", path.display().to_string())];
                 self.show_message(MessageKind::Success, "logs-exported", args, now);
             }
-            LogsEvent::Exported(Ok(None)) => {}
             LogsEvent::Exported(Err(error)) => {
                 self.show_message(
                     MessageKind::Error,
@@ -677,9 +693,22 @@ impl BaiSettingsApp {
                     self.state.dialog = None;
                     self.send_logs_command(LogsCommand::Clear, now);
                 }
-                UiCommand::ExportLogs => {
+                UiCommand::ExportLogs { overwrite } => {
+                    self.state.logs.export_confirm_overwrite = false;
                     let entries = self.state.logs.visible_entries();
-                    self.send_logs_command(LogsCommand::Export { entries }, now);
+                    let path = PathBuf::from(self.state.logs.export_path.trim());
+                    self.send_logs_command(
+                        LogsCommand::Export {
+                            entries,
+                            path,
+                            overwrite,
+                        },
+                        now,
+                    );
+                }
+                UiCommand::ChooseExportPath => {
+                    let suggested = PathBuf::from(self.state.logs.export_path.trim());
+                    self.send_logs_command(LogsCommand::ChooseExportPath { suggested }, now);
                 }
                 UiCommand::CopyText(text) => ctx.copy_text(text),
                 UiCommand::SetAutomaticUpdateCheck(on) => {

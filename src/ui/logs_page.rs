@@ -94,7 +94,7 @@ fn toolbar_ui(ui: &mut Ui, state: &mut AppState) {
             .add_enabled(idle && has_rows, egui::Button::new(state.tr("logs-export")))
             .clicked()
         {
-            state.emit(UiCommand::ExportLogs);
+            state.emit(UiCommand::OpenDialog(Dialog::ExportLogs));
         }
         if ui
             .add_enabled(
@@ -248,6 +248,61 @@ pub fn clear_logs_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
         .inner
     });
     if modal.inner || modal.should_close() {
+        state.emit(UiCommand::CloseDialog);
+    }
+}
+
+pub fn export_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
+    let count = state.logs.visible().len().to_string();
+    let path_label = state.tr("logs-export-path");
+    let modal = egui::Modal::new(egui::Id::unique("export_logs_dialog")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        ui.heading(state.tr("logs-export-title"));
+        ui.label(state.tr_args("logs-export-question", &[("count", &count)]));
+        let idle = !state.logs.busy;
+        ui.horizontal(|ui| {
+            let label = ui.label(&path_label);
+            ui.add(egui::TextEdit::singleline(&mut state.logs.export_path).desired_width(320.0))
+                .labelled_by(label.id);
+            if ui
+                .add_enabled(idle, egui::Button::new(state.tr("ssh-choose-file")))
+                .clicked()
+            {
+                state.emit(UiCommand::ChooseExportPath);
+            }
+        });
+        ui.add_space(8.0);
+        if state.logs.export_confirm_overwrite {
+            let path = state.logs.export_path.clone();
+            ui.label(
+                RichText::new(state.tr_args("ssh-confirm-overwrite", &[("path", &path)]))
+                    .color(ui.visuals().warn_fg_color),
+            );
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(idle, egui::Button::new(state.tr("ssh-overwrite")))
+                    .clicked()
+                {
+                    state.emit(UiCommand::ExportLogs { overwrite: true });
+                }
+                ui.button(state.tr("dialog-cancel")).clicked()
+            })
+            .inner
+        } else {
+            ui.horizontal(|ui| {
+                if ui
+                    .add_enabled(idle, egui::Button::new(state.tr("logs-export-confirm")))
+                    .clicked()
+                {
+                    state.emit(UiCommand::ExportLogs { overwrite: false });
+                }
+                ui.button(state.tr("dialog-cancel")).clicked()
+            })
+            .inner
+        }
+    });
+    if modal.inner || modal.should_close() {
+        state.logs.export_confirm_overwrite = false;
         state.emit(UiCommand::CloseDialog);
     }
 }

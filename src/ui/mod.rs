@@ -42,6 +42,7 @@ pub fn root_ui(ui: &mut egui::Ui, state: &mut AppState) {
         Some(Dialog::SshKeypair) => ssh_dialog::ssh_dialog_ui(&ctx, state),
         Some(Dialog::ScriptEditor) => script_editor::script_editor_ui(&ctx, state),
         Some(Dialog::UpdateAvailable) => update_ui::update_available_dialog_ui(&ctx, state),
+        Some(Dialog::ExportLogs) => logs_page::export_dialog_ui(&ctx, state),
         None => {}
     }
 }
