@@ -160,7 +160,7 @@ pub enum ApiEvent {
 
     SshKeypairLoaded(Result<Option<String>, ApiError>),
     SshKeypairCreated(Result<NewKeypair, KeypairFailure>),
-    PrivateKeyPathChosen(Option<PathBuf>),
+    PrivateKeyPathChosen(crate::file_chooser::Choice),
     PrivateKeySaved(Result<PathBuf, PrivateKeySaveFailure>),
 
     DotfilesLoaded(Result<Vec<Dotfile>, ApiError>),
@@ -312,9 +312,9 @@ impl Worker {
                     })
                     .map_err(KeypairFailure::Api),
                 ),
-                ApiCommand::ChoosePrivateKeyPath { suggested } => {
-                    ApiEvent::PrivateKeyPathChosen(choose_private_key_path(&suggested))
-                }
+                ApiCommand::ChoosePrivateKeyPath { suggested } => ApiEvent::PrivateKeyPathChosen(
+                    crate::file_chooser::choose_save_path(&suggested, None),
+                ),
                 ApiCommand::SavePrivateKey {
                     path,
                     private_key,
@@ -583,20 +583,6 @@ impl Worker {
 /// Locks the shared request log; a panic while it was held leaves nothing inconsistent in it.
 fn lock(request_log: &Mutex<RequestLog>) -> MutexGuard<'_, RequestLog> {
     request_log.lock().unwrap_or_else(PoisonError::into_inner)
-}
-
-/// Shows the native save dialog on this thread and returns the chosen path.
-fn choose_private_key_path(suggested: &std::path::Path) -> Option<PathBuf> {
-    // NOTE: rfd's blocking dialog runs on this worker thread, which works on Linux and Windows;
-    // macOS requires dialogs on the main thread.
-    let mut dialog = rfd::FileDialog::new();
-    if let Some(dir) = suggested.parent() {
-        dialog = dialog.set_directory(dir);
-    }
-    if let Some(name) = suggested.file_name() {
-        dialog = dialog.set_file_name(name.to_string_lossy());
-    }
-    dialog.save_file()
 }
 
 fn save_private_key(

@@ -128,7 +128,13 @@ impl Localizer {
     pub fn tr_args(&self, id: &str, args: &[(&str, &str)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            fluent_args.set(*name, FluentValue::from(*value));
+            // Whole numbers go in as numbers, so messages can choose plural forms.
+            match value.parse::<i64>() {
+                Ok(number) if !value.starts_with(['+', '0']) || *value == "0" => {
+                    fluent_args.set(*name, FluentValue::from(number));
+                }
+                _ => fluent_args.set(*name, FluentValue::from(*value)),
+            }
         }
         self.format(id, Some(&fluent_args))
     }

@@ -10,6 +10,7 @@ pub mod app;
 pub mod auto_logout;
 pub mod cli;
 pub mod events;
+pub mod file_chooser;
 pub mod fonts;
 pub mod i18n;
 pub mod instances;

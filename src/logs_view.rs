@@ -163,30 +163,61 @@ fn haystack(entry: &RequestLogEntry) -> String {
     .to_lowercase()
 }
 
+/// The field names [`entry_as_text`] writes, in the user's language.
+#[derive(Clone, Debug)]
+pub struct EntryLabels {
+    pub time: String,
+    pub request: String,
+    pub status: String,
+    pub no_response: String,
+    pub duration: String,
+    pub error_type: String,
+    pub error_title: String,
+    pub error_message: String,
+    pub parameters: String,
+}
+
+impl EntryLabels {
+    /// English names, for logs and tests.
+    pub fn english() -> Self {
+        Self {
+            time: "Time (UTC)".to_owned(),
+            request: "Request".to_owned(),
+            status: "Status".to_owned(),
+            no_response: "no response".to_owned(),
+            duration: "Duration".to_owned(),
+            error_type: "Error type".to_owned(),
+            error_title: "Error title".to_owned(),
+            error_message: "Error message".to_owned(),
+            parameters: "Parameters".to_owned(),
+        }
+    }
+}
+
 /// Formats one entry as plain text for an administrator: one field a line, then the parameters
 /// as indented JSON. The parameters were masked when the entry was logged.
-pub fn entry_as_text(entry: &RequestLogEntry) -> String {
+pub fn entry_as_text(entry: &RequestLogEntry, labels: &EntryLabels) -> String {
     let status = match entry.status {
         Some(status) => format!("{status} {}", entry.status_text).trim().to_owned(),
-        None => "no response".to_owned(),
+        None => labels.no_response.clone(),
     };
     let mut lines = vec![
-        format!("Time (UTC): {}", entry.timestamp),
-        format!("Request: {} {}", entry.method, entry.url),
-        format!("Status: {status}"),
-        format!("Duration: {} ms", entry.duration_ms),
+        format!("{}: {}", labels.time, entry.timestamp),
+        format!("{}: {} {}", labels.request, entry.method, entry.url),
+        format!("{}: {status}", labels.status),
+        format!("{}: {} ms", labels.duration, entry.duration_ms),
     ];
     if let Some(kind) = &entry.error_type {
-        lines.push(format!("Error type: {kind}"));
+        lines.push(format!("{}: {kind}", labels.error_type));
     }
     if let Some(title) = &entry.error_title {
-        lines.push(format!("Error title: {title}"));
+        lines.push(format!("{}: {title}", labels.error_title));
     }
     if let Some(message) = &entry.error_message {
-        lines.push(format!("Error message: {message}"));
+        lines.push(format!("{}: {message}", labels.error_message));
     }
     let params = serde_json::to_string_pretty(&entry.params).unwrap_or_default();
-    lines.push(format!("Parameters: {params}"));
+    lines.push(format!("{}: {params}", labels.parameters));
     lines.join("\n")
 }
 

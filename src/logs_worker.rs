@@ -13,7 +13,7 @@ use crate::request_log::{LoadedLog, RequestLog, RequestLogEntry};
 const COMMAND_QUEUE_CAPACITY: usize = 8;
 
 /// Default file name offered by the export dialog.
-const EXPORT_FILE_NAME: &str = "bai-settings-requests.json";
+pub const EXPORT_FILE_NAME: &str = "bai-settings-requests.json";
 
 #[derive(Debug)]
 pub enum LogsCommand {
@@ -38,8 +38,8 @@ pub enum LogsEvent {
         refresh: bool,
     },
     Cleared(Result<(), String>),
-    /// The path chosen in the save dialog, `None` when cancelled.
-    ExportPathChosen(Option<PathBuf>),
+    /// What the save dialog gave.
+    ExportPathChosen(crate::file_chooser::Choice),
     /// The file written.
     Exported(Result<PathBuf, String>),
     /// The file exists; the user must confirm to replace it.
@@ -86,9 +86,9 @@ fn serve(commands: &Receiver<LogsCommand>, log: &RequestLog, events: &EventSende
             LogsCommand::Clear => {
                 LogsEvent::Cleared(log.clear().map_err(|error| error.to_string()))
             }
-            LogsCommand::ChooseExportPath { suggested } => {
-                LogsEvent::ExportPathChosen(choose_path(&suggested))
-            }
+            LogsCommand::ChooseExportPath { suggested } => LogsEvent::ExportPathChosen(
+                crate::file_chooser::choose_save_path(&suggested, Some(("JSON", &["json"]))),
+            ),
             LogsCommand::Export {
                 entries,
                 path,
@@ -114,19 +114,4 @@ fn serve(commands: &Receiver<LogsCommand>, log: &RequestLog, events: &EventSende
         }
         events.send(AppEvent::Logs(event));
     }
-}
-
-/// Shows the native save dialog on this thread.
-fn choose_path(suggested: &std::path::Path) -> Option<PathBuf> {
-    // NOTE: rfd's blocking dialog runs on this worker thread, which works on Linux and Windows;
-    // macOS requires dialogs on the main thread.
-    let mut dialog = rfd::FileDialog::new().add_filter("JSON", &["json"]);
-    if let Some(dir) = suggested.parent() {
-        dialog = dialog.set_directory(dir);
-    }
-    let name = suggested.file_name().map_or_else(
-        || EXPORT_FILE_NAME.to_owned(),
-        |name| name.to_string_lossy().into_owned(),
-    );
-    dialog.set_file_name(name).save_file()
 }

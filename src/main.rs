@@ -60,13 +60,14 @@ fn main() -> ExitCode {
         Err(error) => log::warn!("Cannot register this window for auto logout: {error}"),
     }
 
-    options.update_feed_url = Some(
+    // A --screenshot run renders one frame and exits; it has no reason to go on the network.
+    options.update_feed_url = cli.screenshot.is_none().then(|| {
         std::env::var(update_check::FEED_URL_VARIABLE)
             .ok()
             .filter(|url| !url.trim().is_empty())
             .or_else(|| options.loaded.settings.update_feed_url.clone())
-            .unwrap_or_else(|| update_check::DEFAULT_FEED_URL.to_owned()),
-    );
+            .unwrap_or_else(|| update_check::DEFAULT_FEED_URL.to_owned())
+    });
 
     let environment = |name: &str| std::env::var(name).ok();
     options.connection = credentials::resolve(

@@ -12,6 +12,8 @@ pub const TRANSIENT_MESSAGE_SECS: f64 = 6.0;
 pub enum MessageKind {
     /// Work in progress: shown in the window only.
     Progress,
+    /// A small confirmation such as "Copied": shown in the window only.
+    Info,
     /// Something finished successfully.
     Success,
     /// Something went partly wrong, but the app carried on (for example an ignored setting).
@@ -23,7 +25,7 @@ pub enum MessageKind {
 impl MessageKind {
     /// Returns whether the message is also sent as a desktop notification when that option is on.
     pub fn goes_to_desktop(self) -> bool {
-        !matches!(self, Self::Progress)
+        !matches!(self, Self::Progress | Self::Info)
     }
 
     /// Returns whether the message stays until the user dismisses it.

@@ -12,28 +12,45 @@ use std::path::Path;
 
 use bai_settings::i18n::{ENGLISH_FTL, KOREAN_FTL, Locale, Localizer};
 
-/// Message ids and their `{ $placeholder }` names, read from the top-level `id = value` lines.
+/// Message ids and their `{ $placeholder }` names, read from the `id = value` lines and the
+/// indented lines that continue them (plural variants).
 fn messages(source: &str) -> BTreeMap<String, BTreeSet<String>> {
-    let mut found = BTreeMap::new();
+    let mut values: BTreeMap<String, String> = BTreeMap::new();
+    let mut current: Option<String> = None;
     for line in source.lines() {
-        let Some((id, value)) = line.split_once(" = ") else {
+        if line.starts_with(' ') {
+            if let Some(id) = &current {
+                values.entry(id.clone()).or_default().push_str(line);
+            }
+            continue;
+        }
+        current = None;
+        let Some((id, value)) = line
+            .split_once(" = ")
+            .or_else(|| line.strip_suffix(" =").map(|id| (id, "")))
+        else {
             continue;
         };
         let is_id = !id.is_empty()
             && id
                 .chars()
                 .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-        if !is_id {
-            continue;
+        if is_id {
+            values.insert(id.to_owned(), value.to_owned());
+            current = Some(id.to_owned());
         }
-        let placeholders = value
-            .split("{ $")
-            .skip(1)
-            .filter_map(|rest| rest.split_once(" }").map(|(name, _)| name.to_owned()))
-            .collect();
-        found.insert(id.to_owned(), placeholders);
     }
-    found
+    values
+        .into_iter()
+        .map(|(id, value)| {
+            let placeholders = value
+                .split("{ $")
+                .skip(1)
+                .filter_map(|rest| rest.split([' ', '}']).next().map(str::to_owned))
+                .collect();
+            (id, placeholders)
+        })
+        .collect()
 }
 
 /// String literals in `src/` that are not message ids although they look like one: thread names,

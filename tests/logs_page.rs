@@ -187,10 +187,7 @@ fn details_show_masked_params_and_copy() {
     let details = harness.get_by_label_contains("Parameters:");
     let text = text_of(&details);
     assert!(text.contains("\"password\": \"********\""), "{text}");
-    assert!(
-        text.contains("Error message: Signature mismatch 2"),
-        "{text}"
-    );
+    assert!(text.contains("Message: Signature mismatch 2"), "{text}");
 
     harness.get_by_label("Copy as text").click();
     // The copy is in the output of the frame that handles the click.

@@ -823,3 +823,34 @@ fn endpoint_with_path_prefix_works() {
         .unwrap();
     stopped.store(true, std::sync::atomic::Ordering::Relaxed);
 }
+
+#[test]
+fn rejected_login_is_logged_as_failure() {
+    let server = TestServer::get();
+    let (sink, entries) = memory_sink();
+    let mut client = ApiClient::new(
+        Endpoint::parse(&server.webserver).unwrap(),
+        EndpointType::Session,
+        Auth::Session { cookie: None },
+        ClientOptions {
+            request_sink: Some(sink),
+            ..ClientOptions::default()
+        },
+    );
+    client
+        .login(&server.email, &Secret::new("not-the-password"), None)
+        .unwrap_err();
+    let entries = entries.lock().unwrap();
+    let login = entries
+        .iter()
+        .find(|entry| entry.url.ends_with("/server/login"))
+        .unwrap();
+    assert!(login.is_error, "{login:?}");
+    assert_eq!(
+        login.status,
+        Some(200),
+        "the web server answers a rejection with 200"
+    );
+    assert_eq!(login.error_type.as_deref(), Some("login-failed"));
+    assert_eq!(login.params["body"]["password"], "********");
+}

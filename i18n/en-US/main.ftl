@@ -58,7 +58,7 @@ about-font = Korean font
 about-font-text = Bai Hangul, a subset of NanumGothic by NAVER Corporation, under the SIL Open Font License 1.1.
 about-font-license = Font license
 about-libraries = Libraries
-about-libraries-text = Built with egui and eframe, Fluent, toml_edit, clap, notify-rust, directories and other Rust crates, each under the MIT or Apache-2.0 license. Cargo.lock lists them all.
+about-libraries-text = Built with egui and eframe, Fluent, toml_edit, clap, notify-rust, directories and other Rust crates, each under the MIT or Apache-2.0 license. The Cargo.lock file in the app's source lists them all.
 dialog-close = Close
 dialog-cancel = Cancel
 
@@ -136,7 +136,10 @@ option-request-log-size = Request log size
 option-request-log-size-description = How many requests the Logs page keeps, newest first (at least 100).
 logs-search = Search
 logs-errors-only = Errors only
-logs-count = Showing { $shown } of { $stored } requests
+logs-count = Showing { $shown } of { $stored ->
+    [one] 1 request
+   *[other] { $stored } requests
+}
 logs-cap = (keeps the newest { $max } requests)
 logs-refresh = Refresh
 logs-export = Export…
@@ -144,7 +147,10 @@ logs-clear = Clear logs
 logs-loading = Reading the request log…
 logs-empty = No requests yet. Every request this app sends to the Backend.AI server appears here.
 logs-no-match = No request matches the search and filter.
-logs-corrupt-lines = { $count } damaged lines of the log file could not be read and were skipped.
+logs-corrupt-lines = { $count ->
+    [one] 1 damaged line of the log file could not be read and was skipped.
+   *[other] { $count } damaged lines of the log file could not be read and were skipped.
+}
 logs-column-time = Time
 logs-column-status = Status
 logs-column-method = Method
@@ -164,7 +170,10 @@ logs-exported = Saved the shown requests to { $path }.
 logs-export-failed = Could not export the requests: { $error }
 logs-worker-busy = The request log is still busy with the previous action. Try again in a moment.
 logs-clear-title = Clear the request log?
-logs-clear-question = All { $count } requests are deleted, for every window of the app. This cannot be undone.
+logs-clear-question = { $count ->
+    [one] The request is
+   *[other] All { $count } requests are
+} deleted, for every window of the app. This cannot be undone.
 logs-clear-confirm = Clear logs
 api-error-not-signed-in = You are not signed in to a Backend.AI server. Sign in first (person menu → Sign in…).
 
@@ -240,7 +249,10 @@ scripts-open = Open
 scripts-loading = Loading from the server…
 scripts-editor = Script text
 scripts-size = { $chars } of { $max } characters
-scripts-space-left = { $bytes } bytes left of the 64 KiB all { $count } dotfiles share
+scripts-space-left = { $bytes } bytes left of the 64 KiB for all dotfiles ({ $count ->
+    [one] 1 file
+   *[other] { $count } files
+} stored)
 scripts-unsaved = unsaved changes
 scripts-save = Save
 scripts-save-close = Save and close
@@ -289,6 +301,15 @@ option-auto-logout = Auto logout
 option-auto-logout-description = When the last window of this app closes, sign out: a web-session sign-in is ended on the server and its cookie deleted; credentials saved by this app's sign-in dialog are deleted. Environment variables and the Backend.AI CLI's files are never changed.
 auto-logout-completed = You were signed out automatically: the app last closed before its sign-out could finish.
 logs-export-title = Export requests
-logs-export-question = Save the { $count } requests shown now as a JSON file.
+logs-export-question = Save { $count ->
+    [one] the request
+   *[other] the { $count } requests
+} shown now as a JSON file.
 logs-export-path = File
 logs-export-confirm = Export
+file-chooser-unavailable = No file chooser is available on this desktop. Type the file's path in the field instead.
+copied = Copied to the clipboard.
+logs-field-time = Time (UTC)
+logs-field-request = Request
+logs-field-error-type = Error type
+logs-field-parameters = Parameters

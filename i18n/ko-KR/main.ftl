@@ -23,7 +23,7 @@ option-compact-sidebar-description = 아이콘만 보이는 좁은 사이드바�
 option-language = 언어
 option-language-description = 이 창의 언어입니다. OS 기본값은 시스템 로캘을 따릅니다.
 language-os = OS 기본값
-language-override-note = 이번 실행에만 --lang 옵션으로 { $language }(으)로 설정되었습니다.
+language-override-note = 언어: { $language } (이번 실행에만 --lang 옵션으로 지정됨)
 settings-file-location = 설정 파일: { $path }
 
 ## Desktop notifications
@@ -58,7 +58,7 @@ about-font = 한글 글꼴
 about-font-text = NAVER Corporation의 나눔고딕을 줄인 Bai Hangul 글꼴이며 SIL Open Font License 1.1을 따릅니다.
 about-font-license = 글꼴 라이선스
 about-libraries = 라이브러리
-about-libraries-text = egui와 eframe, Fluent, toml_edit, clap, notify-rust, directories 및 기타 Rust 크레이트로 만들었으며 각각 MIT 또는 Apache-2.0 라이선스를 따릅니다. 전체 목록은 Cargo.lock에 있습니다.
+about-libraries-text = egui와 eframe, Fluent, toml_edit, clap, notify-rust, directories 및 기타 Rust 크레이트로 만들었으며 각각 MIT 또는 Apache-2.0 라이선스를 따릅니다. 전체 목록은 앱 소스의 Cargo.lock 파일에 있습니다.
 dialog-close = 닫기
 dialog-cancel = 취소
 
@@ -240,7 +240,7 @@ scripts-open = 열기
 scripts-loading = 서버에서 불러오는 중…
 scripts-editor = 스크립트 내용
 scripts-size = { $max }자 중 { $chars }자
-scripts-space-left = 도트파일 { $count }개가 함께 쓰는 64 KiB 중 { $bytes }바이트 남음
+scripts-space-left = 모든 도트파일이 함께 쓰는 64 KiB 중 { $bytes }바이트 남음(파일 { $count }개 저장됨)
 scripts-unsaved = 저장하지 않은 변경 사항
 scripts-save = 저장
 scripts-save-close = 저장 후 닫기
@@ -292,3 +292,9 @@ logs-export-title = 요청 내보내기
 logs-export-question = 지금 표시된 요청 { $count }개를 JSON 파일로 저장합니다.
 logs-export-path = 파일
 logs-export-confirm = 내보내기
+file-chooser-unavailable = 이 데스크톱에서는 파일 선택 창을 열 수 없습니다. 대신 입력란에 파일 경로를 입력하세요.
+copied = 클립보드에 복사했습니다.
+logs-field-time = 시각(UTC)
+logs-field-request = 요청
+logs-field-error-type = 오류 유형
+logs-field-parameters = 매개변수

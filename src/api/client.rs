@@ -289,7 +289,16 @@ impl ApiClient {
         }
         let url = self.endpoint.url("/server/login");
         self.auth = Auth::Session { cookie: None };
-        let response = self.exchange("POST", &url, "/server/login", &[], Some(&body), false)?;
+        // The web server answers a rejected login with HTTP 200 too; the check turns it into an
+        // error, so the request log records the failure.
+        let response =
+            self.exchange_checked("POST", &url, "/server/login", Some(&body), |raw| {
+                let answer: Value = parse_json(&url, &raw.body)?;
+                match login_rejection(&answer) {
+                    Some(error) => Err(error),
+                    None => Ok(()),
+                }
+            })?;
         let answer: Value = parse_json(&url, &response.body)?;
 
         if answer["authenticated"] == true {
@@ -312,16 +321,11 @@ impl ApiClient {
             });
         }
 
-        let details = answer["data"]["details"]
-            .as_str()
-            .or_else(|| answer["data"]["title"].as_str())
-            .unwrap_or("login rejected")
-            .to_owned();
-        if details.contains("OTP not provided") {
-            Err(ApiError::OtpRequired)
-        } else {
-            Err(ApiError::LoginFailed { details })
-        }
+        Err(
+            login_rejection(&answer).unwrap_or_else(|| ApiError::LoginFailed {
+                details: "login rejected".to_owned(),
+            }),
+        )
     }
 
     /// Session mode: asks the web server whether the session cookie is still signed in.
@@ -358,6 +362,30 @@ impl ApiClient {
         let duration = started.elapsed();
 
         let entry = log_entry(started_at, method, url, query, body, duration, &result);
+        if let Some(sink) = &self.request_sink {
+            sink(entry);
+        }
+        result
+    }
+
+    /// Like [`Self::exchange`] for unauthenticated requests whose success also depends on the
+    /// body: `check` turns a successful response into an error before the request is logged.
+    fn exchange_checked(
+        &mut self,
+        method: &str,
+        url: &str,
+        path: &str,
+        body: Option<&Value>,
+        check: impl FnOnce(&RawResponse) -> Result<(), ApiError>,
+    ) -> Result<RawResponse, ApiError> {
+        let started = Instant::now();
+        let started_at = crate::request_log::now_timestamp();
+        let result = self
+            .send(method, url, path, body, false)
+            .and_then(|raw| check(&raw).map(|()| raw));
+        let duration = started.elapsed();
+
+        let entry = log_entry(started_at, method, url, &[], body, duration, &result);
         if let Some(sink) = &self.request_sink {
             sink(entry);
         }
@@ -579,6 +607,23 @@ impl ApiClient {
         }
         let _ = url;
         ApiError::Problem { status, problem }
+    }
+}
+
+/// The error a web server's login answer reports, or `None` when it authenticated.
+fn login_rejection(answer: &Value) -> Option<ApiError> {
+    if answer["authenticated"] == true {
+        return None;
+    }
+    let details = answer["data"]["details"]
+        .as_str()
+        .or_else(|| answer["data"]["title"].as_str())
+        .unwrap_or("login rejected")
+        .to_owned();
+    if details.contains("OTP not provided") {
+        Some(ApiError::OtpRequired)
+    } else {
+        Some(ApiError::LoginFailed { details })
     }
 }
 

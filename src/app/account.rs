@@ -9,6 +9,7 @@ use crate::account_state::{
 use crate::api::account::NewKeypair;
 use crate::api::{ApiError, Secret};
 use crate::api_worker::{ApiCommand, ApiEvent, KeypairFailure, PrivateKeySaveFailure};
+use crate::file_chooser::Choice;
 use crate::messages::MessageKind;
 use crate::scripts::{self, with_trailing_newline};
 use crate::ssh_keys::{self, public_key_info};
@@ -56,6 +57,7 @@ impl BaiSettingsApp {
                     created.copied = true;
                     let text = created.private_key.expose().to_owned();
                     ctx.copy_text(text);
+                    self.show_message(MessageKind::Info, "copied", Vec::new(), now);
                 }
             }
             UiCommand::SshChooseSavePath => {
@@ -214,11 +216,20 @@ impl BaiSettingsApp {
                 }
             }
             ApiEvent::SshKeypairCreated(result) => self.keypair_created(result, now),
-            ApiEvent::PrivateKeyPathChosen(path) => {
-                if let (Some(path), Some(created)) = (path, self.created_keypair()) {
+            ApiEvent::PrivateKeyPathChosen(Choice::Chosen(path)) => {
+                if let Some(created) = self.created_keypair() {
                     created.save_path = path.display().to_string();
                     self.save_private_key(false, now);
                 }
+            }
+            ApiEvent::PrivateKeyPathChosen(Choice::Cancelled) => {}
+            ApiEvent::PrivateKeyPathChosen(Choice::Unavailable) => {
+                self.show_message(
+                    MessageKind::Warning,
+                    "file-chooser-unavailable",
+                    Vec::new(),
+                    now,
+                );
             }
             ApiEvent::PrivateKeySaved(result) => {
                 if let Some(created) = self.created_keypair() {

@@ -16,10 +16,11 @@ use crate::api_worker::{
     ApiCommand, ApiEvent, ApiWorker, ApiWorkerConfig, ServerAddress, SignInSecrets,
 };
 use crate::events::{AppEvent, EventSender, event_channel};
+use crate::file_chooser::Choice;
 use crate::fonts::install_fonts;
 use crate::i18n::{Locale, SystemLocale};
 use crate::instances::{InstanceLock, InstanceRegistry};
-use crate::logs_worker::{LogsCommand, LogsEvent, LogsWorker};
+use crate::logs_worker::{EXPORT_FILE_NAME, LogsCommand, LogsEvent, LogsWorker};
 use crate::messages::MessageKind;
 use crate::notifier::{DesktopNotifier, NotifierEvent, NotifierRequest, Undeliverable};
 use crate::request_log::RequestLog;
@@ -209,13 +210,8 @@ impl BaiSettingsApp {
         }
         app.state.update_checks_available = app.update_checker.is_some();
         app.state.logs.export_path = directories::UserDirs::new()
-            .map(|dirs| {
-                dirs.home_dir()
-                    .join("bai-settings-requests.json")
-                    .display()
-                    .to_string()
-            })
-            .unwrap_or_else(|| "bai-settings-requests.json".to_owned());
+            .map(|dirs| dirs.home_dir().join(EXPORT_FILE_NAME).display().to_string())
+            .unwrap_or_else(|| EXPORT_FILE_NAME.to_owned());
         Ok(app)
     }
 
@@ -314,11 +310,19 @@ impl BaiSettingsApp {
                     now,
                 );
             }
-            LogsEvent::ExportPathChosen(Some(path)) => {
+            LogsEvent::ExportPathChosen(Choice::Chosen(path)) => {
                 self.state.logs.export_path = path.display().to_string();
                 self.state.logs.export_confirm_overwrite = false;
             }
-            LogsEvent::ExportPathChosen(None) => {}
+            LogsEvent::ExportPathChosen(Choice::Cancelled) => {}
+            LogsEvent::ExportPathChosen(Choice::Unavailable) => {
+                self.show_message(
+                    MessageKind::Warning,
+                    "file-chooser-unavailable",
+                    Vec::new(),
+                    now,
+                );
+            }
             LogsEvent::ExportTargetExists(_) => self.state.logs.export_confirm_overwrite = true,
             LogsEvent::Exported(Ok(path)) => {
                 if self.state.dialog == Some(Dialog::ExportLogs) {
@@ -404,7 +408,7 @@ impl BaiSettingsApp {
     fn report_corrupt_file(&mut self, corrupt: &CorruptFile, now: f64) {
         let args = vec![
             ("path", self.state.settings_path.display().to_string()),
-            ("error", corrupt.parse_error.clone()),
+            ("error", one_line(&corrupt.parse_error)),
             ("backup", corrupt.backup_path.display().to_string()),
         ];
         self.show_message(MessageKind::Error, "settings-corrupt", args, now);
@@ -643,6 +647,15 @@ impl BaiSettingsApp {
     fn apply_commands(&mut self, ctx: &egui::Context) {
         let now = ctx.input(|input| input.time);
         for command in std::mem::take(&mut self.state.commands) {
+            if changes_dialog(&command) {
+                // A focused text field that disappears with its dialog would keep the keyboard
+                // focus, and egui then spends the next click on taking the focus back.
+                ctx.memory_mut(|memory| {
+                    if let Some(id) = memory.focused() {
+                        memory.surrender_focus(id);
+                    }
+                });
+            }
             let Some(command) = self.apply_account_command(ctx, command, now) else {
                 continue;
             };
@@ -676,7 +689,15 @@ impl BaiSettingsApp {
                         self.load_logs(false, now);
                     }
                 }
-                UiCommand::OpenDialog(dialog) => self.state.dialog = Some(dialog),
+                UiCommand::OpenDialog(dialog) => {
+                    if dialog == Dialog::SignIn {
+                        let form = &mut self.state.sign_in_form;
+                        form.error = None;
+                        form.test_result = None;
+                        form.invalid_input = None;
+                    }
+                    self.state.dialog = Some(dialog);
+                }
                 UiCommand::CloseDialog => self.state.dialog = None,
                 UiCommand::DismissMessage(id) => self.state.messages.dismiss(id),
                 UiCommand::TestConnection => self.submit_sign_in_form(PendingSignIn::Test, now),
@@ -710,7 +731,10 @@ impl BaiSettingsApp {
                     let suggested = PathBuf::from(self.state.logs.export_path.trim());
                     self.send_logs_command(LogsCommand::ChooseExportPath { suggested }, now);
                 }
-                UiCommand::CopyText(text) => ctx.copy_text(text),
+                UiCommand::CopyText(text) => {
+                    ctx.copy_text(text);
+                    self.show_message(MessageKind::Info, "copied", Vec::new(), now);
+                }
                 UiCommand::SetAutomaticUpdateCheck(on) => {
                     self.change_setting(SettingChange::AutomaticUpdateCheck(on));
                     self.send_update_command(UpdateCommand::SetEnabled(on));
@@ -873,5 +897,37 @@ fn validate_sign_in_form(form: &SignInForm, action: PendingSignIn) -> Option<&'s
             Some("sign-in-missing-otp")
         }
         _ => None,
+    }
+}
+
+/// Whether `command` opens, closes or changes the content of a dialog.
+fn changes_dialog(command: &UiCommand) -> bool {
+    matches!(
+        command,
+        UiCommand::OpenDialog(_)
+            | UiCommand::CloseDialog
+            | UiCommand::SshStartGenerate
+            | UiCommand::SshStartManual
+            | UiCommand::SshChooseWhere
+            | UiCommand::SshBackToOverview
+            | UiCommand::SshClose { .. }
+            | UiCommand::ScriptRequestClose
+            | UiCommand::ScriptDiscard(_)
+            | UiCommand::RemindLater
+    )
+}
+
+/// Shortens a multi-line parser message (position, source excerpt with carets, reason) to its
+/// first and last lines, which fit a notification.
+fn one_line(message: &str) -> String {
+    let lines: Vec<&str> = message
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect();
+    match lines.as_slice() {
+        [] => String::new(),
+        [only] => (*only).to_owned(),
+        [first, .., last] => format!("{first}: {last}"),
     }
 }

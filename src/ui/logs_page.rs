@@ -4,7 +4,7 @@
 use egui::{RichText, Ui};
 use egui_extras::{Column, TableBuilder};
 
-use crate::logs_view::entry_as_text;
+use crate::logs_view::{EntryLabels, entry_as_text};
 use crate::request_log::RequestLogEntry;
 use crate::state::{AppState, Dialog, UiCommand};
 
@@ -49,7 +49,15 @@ pub fn logs_page_ui(ui: &mut Ui, state: &mut AppState) {
             .default_size(220.0)
             .show(ui, |ui| details_ui(ui, state, &entry));
     }
-    table_ui(ui, state);
+    // Columns dragged wider than the page scroll sideways, and the table stays inside the space
+    // above the details panel.
+    let table_rect = ui.available_rect_before_wrap();
+    ui.scope_builder(egui::UiBuilder::new().max_rect(table_rect), |ui| {
+        ui.set_clip_rect(table_rect);
+        egui::ScrollArea::horizontal()
+            .auto_shrink(false)
+            .show(ui, |ui| table_ui(ui, state));
+    });
 }
 
 fn empty_state_ui(ui: &mut Ui, text: &str) {
@@ -132,13 +140,13 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
         // Initial widths fit the default window; every column can be dragged wider.
-        .column(Column::initial(135.0).at_least(60.0).clip(true))
-        .column(Column::initial(85.0).at_least(40.0).clip(true))
-        .column(Column::initial(55.0).at_least(40.0).clip(true))
-        .column(Column::initial(190.0).at_least(60.0).clip(true))
-        .column(Column::initial(110.0).at_least(40.0).clip(true))
-        .column(Column::initial(130.0).at_least(40.0).clip(true))
-        .column(Column::remainder().at_least(60.0).clip(true))
+        .column(Column::initial(125.0).at_least(60.0).clip(true))
+        .column(Column::initial(70.0).at_least(40.0).clip(true))
+        .column(Column::initial(50.0).at_least(40.0).clip(true))
+        .column(Column::initial(210.0).at_least(60.0).clip(true))
+        .column(Column::initial(95.0).at_least(40.0).clip(true))
+        .column(Column::initial(105.0).at_least(40.0).clip(true))
+        .column(Column::remainder().at_least(55.0).clip(true))
         .header(ROW_HEIGHT, |mut header| {
             for title in &headers {
                 header.col(|ui| {
@@ -174,12 +182,11 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
                         if let Some(color) = color {
                             rich = rich.color(color);
                         }
+                        // A truncated label shows its whole text on hover by itself; the time
+                        // adds the full UTC timestamp.
                         let response = ui.add(egui::Label::new(rich).truncate().selectable(false));
-                        // Truncated cells show their whole text on hover; the time shows UTC.
                         if column == 0 {
                             response.on_hover_text(&utc);
-                        } else if !text.is_empty() {
-                            response.on_hover_text(&text);
                         }
                     });
                 }
@@ -198,11 +205,27 @@ fn table_ui(ui: &mut Ui, state: &mut AppState) {
     }
 }
 
+/// The detail field names in the active language.
+fn entry_labels(state: &AppState) -> EntryLabels {
+    EntryLabels {
+        time: state.tr("logs-field-time"),
+        request: state.tr("logs-field-request"),
+        status: state.tr("logs-column-status"),
+        no_response: state.tr("logs-no-response"),
+        duration: state.tr("logs-column-duration"),
+        error_type: state.tr("logs-field-error-type"),
+        error_title: state.tr("logs-column-error-title"),
+        error_message: state.tr("logs-column-error-message"),
+        parameters: state.tr("logs-field-parameters"),
+    }
+}
+
 fn details_ui(ui: &mut Ui, state: &mut AppState, entry: &RequestLogEntry) {
+    let text = entry_as_text(entry, &entry_labels(state));
     ui.horizontal(|ui| {
         ui.strong(state.tr("logs-details"));
         if ui.button(state.tr("logs-copy-as-text")).clicked() {
-            state.emit(UiCommand::CopyText(entry_as_text(entry)));
+            state.emit(UiCommand::CopyText(text.clone()));
         }
         if ui.button(state.tr("logs-close-details")).clicked() {
             state.logs.selected = None;
@@ -211,9 +234,7 @@ fn details_ui(ui: &mut Ui, state: &mut AppState, entry: &RequestLogEntry) {
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
-            ui.add(
-                egui::Label::new(RichText::new(entry_as_text(entry)).monospace()).selectable(true),
-            );
+            ui.add(egui::Label::new(RichText::new(&text).monospace()).selectable(true));
         });
 }
 

@@ -25,6 +25,7 @@ pub fn message_area_ui(ctx: &egui::Context, state: &mut AppState) {
                 let visuals = ui.visuals();
                 let (icon, color) = match message.kind {
                     MessageKind::Progress => ("…", visuals.text_color()),
+                    MessageKind::Info => ("ℹ", visuals.text_color()),
                     MessageKind::Success => ("✔", visuals.text_color()),
                     MessageKind::Warning => ("⚠", visuals.warn_fg_color),
                     MessageKind::Error => ("⚠", visuals.error_fg_color),
