@@ -8,7 +8,7 @@
 set -euo pipefail
 
 run_packages=(libgl1 libegl1 libgl1-mesa-dri libx11-xcb1 libxcursor1 libxi6 libxrandr2 libxkbcommon-x11-0)
-test_packages=(xvfb xauth dbus-daemon dunst openssh-client)
+test_packages=(xvfb xauth dbus-daemon dunst openssh-client ibus ibus-hangul xdotool)
 
 case "${1:-}" in
   run) wanted=("${run_packages[@]}") ;;

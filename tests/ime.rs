@@ -29,12 +29,13 @@
 //! | Shift+Space (to Latin) on 정 | `[P("", 0..0), P("", None), P("", None), C("정")]` |
 //! | click on a button or another field | nothing more: the XIC is destroyed with the composition |
 //!
-//! winit explains the shapes (`src/platform_impl/linux/x11/event_processor.rs` and
-//! `x11/ime/context.rs`): XIM preedit callbacks are queued and sent after the X event being
-//! processed (`P("", None)` on start and done, `P(text, caret..caret)` on draw), a commit arrives
-//! as a key press with keycode 0 (`P("", None)` then `C`), and a key the IME forwards while
-//! `is_composing` is still set is turned into `C(lookup string)` instead of a key press. ibus-hangul
-//! forwards Escape and Ctrl+letter before it commits, hence `C("\u{1b}")` and `C("\u{13}")`.
+//! winit's X11 backend explains the shapes (`src/platform_impl/linux/x11/event_processor.rs` and
+//! `x11/ime/context.rs`). It queues the XIM preedit callbacks and sends them after the X event
+//! being processed: `P("", None)` on start and done, `P(text, caret..caret)` on draw. A commit
+//! arrives as a key press with keycode 0 and becomes `P("", None)` then `C`. A key that the IME
+//! forwards while `is_composing` is still set becomes `C(lookup string)` instead of a key press,
+//! and ibus-hangul forwards Escape and Ctrl+letter before it commits, hence `C("\u{1b}")` and
+//! `C("\u{13}")`.
 //!
 //! **Wayland, derived (not measured here).** winit 0.30.13
 //! (`src/platform_impl/linux/wayland/seat/text_input/mod.rs`) collects `preedit_string` and
@@ -67,8 +68,7 @@
 mod common;
 
 // The repair is compiled into this test from its source file until `src/ui/mod.rs` declares it.
-#[path = "../src/ui/ime.rs"]
-mod ime;
+use bai_settings::ui::ime;
 
 use bai_settings::state::PendingSignIn;
 use egui::text_edit::TextEditState;
@@ -1279,6 +1279,20 @@ fn repair_turns_control_commits_into_keys() {
             ),
             [preedit_hidden()],
             "{control:?}: the late commit is dropped"
+        );
+    }
+}
+
+#[test]
+fn repair_turns_ctrl_c_and_x_into_copy_and_cut() {
+    let field = name_id();
+    for (control, expected) in [("\u{3}", Event::Copy), ("\u{18}", Event::Cut)] {
+        let mut repair = ImeRepair::default();
+        repaired(&mut repair, field, 1.0, vec![preedit("요")]);
+        assert_eq!(
+            repaired(&mut repair, field, 1.1, vec![commit(control)]),
+            [commit("요"), expected],
+            "{control:?}"
         );
     }
 }

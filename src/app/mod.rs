@@ -867,6 +867,10 @@ impl eframe::App for BaiSettingsApp {
         self.frames_drawn += 1;
     }
 
+    fn raw_input_hook(&mut self, ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        crate::ui::ime::repair_raw_input(ctx, raw_input);
+    }
+
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         self.exit();
     }

@@ -179,9 +179,9 @@ pub fn repair_raw_input(ctx: &egui::Context, raw_input: &mut RawInput) {
     ctx.data_mut(|data| data.insert_temp(state_id, repair));
 }
 
-/// The event for the key that winit's X11 backend turned into a commit of `text`, when `text` is
-/// a single control character: a key press, or `Copy` and `Cut` as egui-winit sends them for
-/// Ctrl+C and Ctrl+X.
+/// Returns the event for the key that winit's X11 backend turned into a commit of `text`, when
+/// `text` is a single control character: a key press, or `Copy` and `Cut` as egui-winit sends
+/// them for Ctrl+C and Ctrl+X.
 ///
 /// The Ctrl modifiers are those egui-winit sends on Linux, where Command is Ctrl.
 ///

@@ -4,6 +4,7 @@
 mod about_dialog;
 mod connection;
 mod general_page;
+pub mod ime;
 mod logs_page;
 mod message_area;
 mod script_editor;
