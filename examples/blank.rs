@@ -9,7 +9,7 @@
 //! ```
 //!
 //! With `--screenshot` it takes the same path as `bai-settings --screenshot`: it draws
-//! [`FRAMES_BEFORE_CAPTURE`] frames, asks the renderer for a screenshot, writes the PNG on a
+//! [`FRAMES_BEFORE_CAPTURE`] frames, requests a screenshot from the renderer, writes the PNG on a
 //! separate thread with the app's encoder, then closes the window and exits. Without it, the
 //! window stays open until it is closed.
 
