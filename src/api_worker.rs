@@ -35,7 +35,7 @@ pub struct ServerAddress {
     pub timeouts: Timeouts,
 }
 
-/// What the user entered to sign in.
+/// Secrets the user entered to sign in.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SignInSecrets {
     Keypair {
@@ -55,7 +55,8 @@ pub enum ApiCommand {
     /// Connect with credentials found at start-up, and check that they work.
     Connect(ConnectionSettings),
 
-    /// Read the server's versions without signing in; answered by [`ApiEvent::Tested`].
+    /// Read the server's versions without signing in. The result comes back as
+    /// [`ApiEvent::Tested`].
     TestConnection(ServerAddress),
 
     /// Sign in with what the dialog received and save it in the app's credential file.
@@ -109,14 +110,14 @@ pub enum ApiCommand {
     },
 }
 
-/// Why a new SSH keypair could not be made or stored.
+/// Reason a new SSH keypair could not be made or stored.
 #[derive(Clone, Debug, PartialEq)]
 pub enum KeypairFailure {
     Api(ApiError),
     Key(KeyError),
 }
 
-/// Why the private key file could not be written.
+/// Reason the private key file could not be written.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum PrivateKeySaveFailure {
     /// The file exists; the user must confirm to replace it.
@@ -139,7 +140,7 @@ pub struct SignedIn {
     pub skip_tls_verification: bool,
 }
 
-/// What the API worker reports.
+/// Result the API worker sends back.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiEvent {
     Tested(Result<ServerInfo, ApiError>),

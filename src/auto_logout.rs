@@ -21,12 +21,12 @@ use crate::api::credentials::{CredentialStore, Credentials, write_private_file};
 use crate::api::{Endpoint, EndpointType, Secret};
 use crate::request_log::RequestLog;
 
-/// Longest wait for the web server's answer to a logout.
+/// Longest wait for the web server's response to a logout.
 pub const LOGOUT_TIMEOUT: Duration = Duration::from_secs(2);
 
 const PENDING_FILE_NAME: &str = "pending-logout.toml";
 
-/// What a sign-out did.
+/// Summary of what a sign-out did.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct LogoutReport {
     /// The app's stored credentials were deleted.
@@ -150,7 +150,7 @@ pub fn complete_at_start(
     signed_out
 }
 
-/// Whether a sign-out is waiting to be finished.
+/// Returns whether a sign-out is waiting to be finished.
 pub fn has_pending(config_dir: &Path) -> bool {
     pending_path(config_dir).exists()
 }

@@ -8,10 +8,11 @@
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-/// How fast a person cannot cancel a dialog; a quicker "cancel" means no dialog appeared.
+/// Shortest time in which a person can cancel a dialog. A quicker "cancel" means no dialog
+/// appeared.
 const FASTEST_HUMAN_CANCEL: Duration = Duration::from_millis(300);
 
-/// What the save dialog gave.
+/// Result of the save dialog.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Choice {
     Chosen(PathBuf),
@@ -51,7 +52,7 @@ pub fn choose_save_path(suggested: &Path, filter: Option<(&str, &[&str])>) -> Ch
     }
 }
 
-/// Whether a D-Bus session bus is there for the desktop portal (always true off Linux).
+/// Returns whether a D-Bus session bus exists for the desktop portal (always true off Linux).
 fn desktop_bus_available() -> bool {
     if !cfg!(all(unix, not(target_os = "macos"))) {
         return true;

@@ -20,7 +20,7 @@ impl Drop for InstanceLock {
     }
 }
 
-/// What registering found about other processes.
+/// Count of other processes found while registering.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Census {
     /// Other processes of the app running now.

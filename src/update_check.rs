@@ -42,7 +42,7 @@ pub enum CheckOutcome {
     Newer(NewRelease),
 }
 
-/// Why a check failed, for the line under the switch.
+/// Reason a check failed, for the line under the switch.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CheckFailure {
     Unreachable(String),

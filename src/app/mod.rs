@@ -370,7 +370,7 @@ impl BaiSettingsApp {
         }
     }
 
-    /// Queues `command` for the API worker; tells the user when the worker is too busy.
+    /// Queues `command` for the API worker, with a message to the user when the worker is too busy.
     fn send_api(&mut self, command: ApiCommand, now: f64) -> bool {
         let sent = self.api.try_send(command);
         if !sent {
@@ -904,7 +904,7 @@ fn validate_sign_in_form(form: &SignInForm, action: PendingSignIn) -> Option<&'s
     }
 }
 
-/// Whether `command` opens, closes or changes the content of a dialog.
+/// Returns whether `command` opens, closes or changes the content of a dialog.
 fn changes_dialog(command: &UiCommand) -> bool {
     matches!(
         command,
