@@ -24,18 +24,18 @@ pub struct SshDialog {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StoredKey {
     pub public_key: String,
-    /// `Err` when the server holds something that does not parse as a public key.
+    /// `Err` when the server stores something that does not parse as a public key.
     pub info: Result<PublicKeyInfo, KeyError>,
 }
 
-/// Where the dialog is.
+/// Step the dialog is at.
 #[derive(Debug, Default)]
 pub enum SshStep {
     #[default]
     Overview,
     /// "Replace the keypair?", naming the old fingerprint.
     ConfirmGenerate,
-    /// Where the new keypair is made.
+    /// Choice of where the new keypair is made.
     ChooseWhere {
         local: bool,
         algorithm: KeyAlgorithm,
@@ -67,20 +67,20 @@ pub struct CreatedKeypair {
 }
 
 impl CreatedKeypair {
-    /// Whether the private key has been copied or saved, so closing loses nothing.
+    /// Returns whether the private key has been copied or saved, so closing loses nothing.
     pub fn is_kept(&self) -> bool {
         self.copied || self.saved_to.is_some()
     }
 }
 
-/// Which script the editor edits.
+/// Script the editor edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ScriptKind {
     Dotfiles,
     Bootstrap,
 }
 
-/// What to do once unsaved text is saved or discarded.
+/// Action to take once unsaved text is saved or discarded.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum AfterUnsaved {
     SwitchTo(String),
@@ -127,6 +127,9 @@ pub struct ScriptEditor {
     /// Set when the last save added a final newline.
     pub newline_added: bool,
     pub load_error: Option<ApiError>,
+    /// The line-number gutter's text and the line count it was built for, rebuilt only when the
+    /// count changes rather than every frame.
+    pub gutter: (usize, String),
 }
 
 impl ScriptEditor {
@@ -144,10 +147,11 @@ impl ScriptEditor {
             problem: None,
             newline_added: false,
             load_error: None,
+            gutter: (0, String::new()),
         }
     }
 
-    /// Whether the text differs from what the server stores.
+    /// Returns whether the text differs from what the server stores.
     pub fn is_dirty(&self) -> bool {
         match &self.original {
             Some(original) => *original != self.text,

@@ -170,10 +170,14 @@ fn text_area_ui(ui: &mut Ui, state: &AppState, editor: &mut ScriptEditor) {
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
-                let numbers: String = (1..=line_count).map(|line| format!("{line}\n")).collect();
+                if editor.gutter.0 != line_count {
+                    let numbers: Vec<String> =
+                        (1..=line_count).map(|line| line.to_string()).collect();
+                    editor.gutter = (line_count, numbers.join("\n"));
+                }
                 ui.add_sized(
                     [GUTTER_WIDTH, 0.0],
-                    egui::Label::new(RichText::new(numbers.trim_end()).monospace().weak())
+                    egui::Label::new(RichText::new(&editor.gutter.1).monospace().weak())
                         .selectable(false),
                 );
                 let response = ui.add_enabled(
