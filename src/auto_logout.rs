@@ -21,7 +21,7 @@ use crate::api::credentials::{CredentialStore, Credentials, write_private_file};
 use crate::api::{Endpoint, EndpointType, Secret};
 use crate::request_log::RequestLog;
 
-/// Longest wait for the web server's response to a logout.
+/// Maximum wait for the web server's response to a logout.
 pub const LOGOUT_TIMEOUT: Duration = Duration::from_secs(2);
 
 const PENDING_FILE_NAME: &str = "pending-logout.toml";
@@ -113,7 +113,7 @@ pub fn finish_pending(config_dir: &Path, request_log: Option<&RequestLog>) -> Lo
             if error.problem().is_some()
                 || matches!(error, crate::api::ApiError::SessionExpired) =>
         {
-            // The server answered: the session is gone either way.
+            // The server responded, so the session is gone either way.
             log::info!("The web session at {endpoint} had already ended ({error})");
             report.session_ended = true;
             let _ = fs::remove_file(pending_path(config_dir));
@@ -130,7 +130,7 @@ pub fn finish_pending(config_dir: &Path, request_log: Option<&RequestLog>) -> Lo
 
 /// Finishes at start-up what the last window could not: a recorded sign-out, or the whole
 /// sign-out when the last process of the app ended without closing normally (`census`).
-/// Returns whether anything was signed out, so the user can be told.
+/// Returns whether anything was signed out, so the window can show a message.
 pub fn complete_at_start(
     config_dir: &Path,
     auto_logout: bool,

@@ -50,7 +50,7 @@ pub struct Dotfile {
     pub data: String,
 }
 
-/// Why a path cannot be a dotfile.
+/// Reason a path cannot be a dotfile.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PathProblem {
     Blank,
@@ -82,7 +82,7 @@ pub fn validate_path(path: &str) -> Result<(), PathProblem> {
     Ok(())
 }
 
-/// Why content cannot be saved as it is.
+/// Reason content cannot be saved as it is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ContentProblem {
     /// The server stores no empty dotfile; the editor offers to delete the file instead.
@@ -159,7 +159,7 @@ pub fn check_bootstrap(script: &str) -> Result<(), ContentProblem> {
     Ok(())
 }
 
-/// The size of all dotfiles packed by the server, in bytes.
+/// Returns the size of all dotfiles packed by the server, in bytes.
 pub fn packed_size(all: &[Dotfile]) -> usize {
     array_header_len(all.len())
         + all
@@ -168,7 +168,7 @@ pub fn packed_size(all: &[Dotfile]) -> usize {
             .sum::<usize>()
 }
 
-/// The packed size after `path` is created or replaced with `data`.
+/// Returns the packed size after `path` is created or replaced with `data`.
 pub fn packed_size_with(all: &[Dotfile], path: &str, data: &str) -> usize {
     let others: usize = all
         .iter()
@@ -179,13 +179,13 @@ pub fn packed_size_with(all: &[Dotfile], path: &str, data: &str) -> usize {
     array_header_len(count) + others + entry_len(path, data)
 }
 
-/// One `{"path": …, "perm": "644", "data": …}` map in MessagePack: a fixmap header and three
+/// Returns the size of one `{"path": …, "perm": "644", "data": …}` map in MessagePack: a fixmap header and three
 /// key/value pairs, the keys being 4-byte fixstrs.
 fn entry_len(path: &str, data: &str) -> usize {
     1 + (1 + 4) + str_len(path) + (1 + 4) + str_len(DOTFILE_PERMISSION) + (1 + 4) + str_len(data)
 }
 
-/// A MessagePack string: header by UTF-8 length, then the bytes.
+/// Returns the size of a MessagePack string: a header chosen by UTF-8 length, then the bytes.
 fn str_len(text: &str) -> usize {
     let bytes = text.len();
     let header = match bytes {

@@ -31,7 +31,7 @@ pub enum Dialog {
     ScriptEditor,
     /// A newer release was found.
     UpdateAvailable,
-    /// Where to export the shown requests.
+    /// File choice for exporting the shown requests.
     ExportLogs,
 }
 
@@ -52,7 +52,7 @@ pub enum ConnectionStatus {
     },
 }
 
-/// Which action of the sign-in dialog is waiting for the server.
+/// Action of the sign-in dialog that waits for the server.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PendingSignIn {
     Test,
@@ -84,7 +84,7 @@ pub struct SignInForm {
     pub invalid_input: Option<&'static str>,
 }
 
-/// A change the UI asks for. UI code only emits these; the app applies them after the frame is
+/// A change the UI requests. UI code only emits these; the app applies them after the frame is
 /// drawn, so no state changes halfway through drawing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum UiCommand {
@@ -103,7 +103,7 @@ pub enum UiCommand {
     SignOut,
     SetRequestLogCap(usize),
     RefreshLogs,
-    /// Empties the request log; the UI asks for confirmation first.
+    /// Empties the request log, after the UI got a confirmation.
     ClearLogs,
     /// Writes the shown requests to the export dialog's file.
     ExportLogs {
@@ -159,7 +159,7 @@ pub enum UiCommand {
 
 /// The state of one window.
 pub struct AppState {
-    /// The settings as the user chose them; what the settings file holds once saved.
+    /// The settings as the user chose them; what the settings file contains once saved.
     pub settings: Settings,
 
     /// `--lang`: overrides `settings.language` until the user picks a language in the window.

@@ -120,7 +120,7 @@ fn child(role: &str, dir: &Path, extra: &[(&str, &str)]) -> std::process::Comman
     command
 }
 
-/// The body of the child processes the tests start.
+/// Runs the body of the child processes the tests start.
 #[test]
 #[ignore = "child process of the fault tests"]
 fn child_process() {
@@ -288,7 +288,7 @@ fn two_processes_write_at_once() {
     assert!(settings.window.is_some(), "writer B's key survived");
 }
 
-/// A stub Backend.AI manager whose dotfile saves do `save`, everything else answering normally.
+/// A stub Backend.AI manager whose dotfile saves do `save`, everything else responding normally.
 fn stub_manager(save: Behaviour) -> StubServer {
     StubServer::start(Behaviour::Route(Arc::new(move |method, path| {
         match (method, path) {
@@ -438,7 +438,7 @@ fn exit_with_pending_request_does_not_hang() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = signed_in_to(&stub, dir.path());
 
-    // A save that the server never answers.
+    // A save that the server never responds to.
     let mut editor = ScriptEditor::new(ScriptKind::Dotfiles);
     editor.pending = None;
     editor.text = "pending\n".to_owned();

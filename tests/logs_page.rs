@@ -64,7 +64,7 @@ fn logs_harness(dir: &Path) -> Harness<'static, BaiSettingsApp> {
     harness
 }
 
-/// The text of a label node: egui puts it in the AccessKit value.
+/// Returns the text of a label node, which egui puts in the AccessKit value.
 fn text_of(node: &egui_kittest::Node<'_>) -> String {
     let node = node.accesskit_node();
     node.value().or_else(|| node.label()).unwrap_or_default()

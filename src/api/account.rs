@@ -14,7 +14,7 @@ pub struct NewKeypair {
     pub private_key: Secret,
 }
 
-/// The stored SSH public key, `None` when the account has none.
+/// Returns the stored SSH public key, `None` when the account has none.
 pub fn ssh_public_key(client: &mut ApiClient) -> Result<Option<String>, ApiError> {
     let answer = client.call("GET", "/auth/ssh-keypair", &[], None)?;
     Ok(answer["ssh_public_key"]
@@ -56,7 +56,7 @@ fn keypair_from_answer(client: &ApiClient, answer: &Value) -> Result<NewKeypair,
     }
 }
 
-/// Every dotfile of the access key.
+/// Lists every dotfile of the access key.
 pub fn list_dotfiles(client: &mut ApiClient) -> Result<Vec<Dotfile>, ApiError> {
     let answer = client.call("GET", "/user-config/dotfiles", &[], None)?;
     serde_json::from_value(answer).map_err(|error| ApiError::InvalidResponse {
@@ -65,7 +65,7 @@ pub fn list_dotfiles(client: &mut ApiClient) -> Result<Vec<Dotfile>, ApiError> {
     })
 }
 
-/// How a dotfile save went.
+/// Outcome of a dotfile save.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct DotfileSaved {
     /// Another client had created or deleted the file meanwhile, so the other method was used.
@@ -98,7 +98,7 @@ pub fn save_dotfile(
     }
 }
 
-/// Whether `error` says the file exists (when we created it) or is missing (when we updated it).
+/// Returns whether `error` reports that the file exists (when we created it) or is missing (when we updated it).
 fn disagrees_about_existence(error: &ApiError, exists: bool) -> bool {
     let Some(problem) = error.problem() else {
         return false;
@@ -128,7 +128,7 @@ pub fn delete_dotfile(client: &mut ApiClient, path: &str) -> Result<(), ApiError
     }
 }
 
-/// The bootstrap script, empty when unset.
+/// Returns the bootstrap script, empty when unset.
 pub fn bootstrap_script(client: &mut ApiClient) -> Result<String, ApiError> {
     let answer = client.call("GET", "/user-config/bootstrap-script", &[], None)?;
     Ok(answer.as_str().unwrap_or_default().to_owned())

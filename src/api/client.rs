@@ -15,7 +15,7 @@ use super::signing::{SigningInput, authorization_header, parse_rfc1123_date, rfc
 use super::{Endpoint, EndpointType, Secret};
 use crate::request_log::{RequestLogEntry, mask_secrets};
 
-/// Largest response body read, in bytes. The largest real answer is a dotfile list, all of whose
+/// Largest response body read, in bytes. The largest real response is a dotfile list, all of whose
 /// files share 64 KiB on the server.
 pub const MAX_RESPONSE_BYTES: u64 = 4 * 1024 * 1024;
 
@@ -31,7 +31,7 @@ pub const SESSION_COOKIE_NAME: &str = "AIOHTTP_SESSION";
 /// The clock used for the `Date` header; tests move it to provoke clock-skew errors.
 pub type Clock = Arc<dyn Fn() -> SystemTime + Send + Sync>;
 
-/// The system clock.
+/// Returns the system clock.
 pub fn system_clock() -> Clock {
     Arc::new(SystemTime::now)
 }
@@ -76,7 +76,7 @@ impl Timeouts {
     }
 }
 
-/// How the client proves who it is.
+/// Credentials the client authenticates with.
 #[derive(Clone, Debug)]
 pub enum Auth {
     /// API-keypair mode: every request is signed.
@@ -89,7 +89,7 @@ pub enum Auth {
     Session { cookie: Option<Secret> },
 }
 
-/// What `GET /` reports.
+/// Versions that `GET /` reports.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ServerInfo {
     /// The manager's release, e.g. `23.09.10`.
@@ -188,7 +188,7 @@ impl ApiClient {
         self.endpoint_type
     }
 
-    /// The session cookie, in session mode once logged in.
+    /// Returns the session cookie, in session mode once logged in.
     pub fn session_cookie(&self) -> Option<&Secret> {
         match &self.auth {
             Auth::Session { cookie } => cookie.as_ref(),
@@ -289,7 +289,7 @@ impl ApiClient {
         }
         let url = self.endpoint.url("/server/login");
         self.auth = Auth::Session { cookie: None };
-        // The web server answers a rejected login with HTTP 200 too; the check turns it into an
+        // The web server returns HTTP 200 for a rejected login too, and the check turns it into an
         // error, so the request log records the failure.
         let response =
             self.exchange_checked("POST", &url, "/server/login", Some(&body), |raw| {
@@ -328,7 +328,7 @@ impl ApiClient {
         )
     }
 
-    /// Session mode: asks the web server whether the session cookie is still signed in.
+    /// Session mode: checks with the web server whether the session cookie is still signed in.
     pub fn login_check(&mut self) -> Result<bool, ApiError> {
         let url = self.endpoint.url("/server/login-check");
         let response = self.exchange("POST", &url, "/server/login-check", &[], None, true)?;
@@ -336,7 +336,7 @@ impl ApiClient {
         Ok(answer["authenticated"] == true)
     }
 
-    /// Session mode: ends the web session and forgets the cookie.
+    /// Session mode: ends the web session and drops the cookie.
     pub fn logout(&mut self) -> Result<(), ApiError> {
         let url = self.endpoint.url("/server/logout");
         let result = self.exchange("POST", &url, "/server/logout", &[], None, true);
@@ -610,7 +610,7 @@ impl ApiClient {
     }
 }
 
-/// The error a web server's login answer reports, or `None` when it authenticated.
+/// Returns the error a web server's login response reports, or `None` when it authenticated.
 fn login_rejection(answer: &Value) -> Option<ApiError> {
     if answer["authenticated"] == true {
         return None;
@@ -675,7 +675,7 @@ fn log_entry(
     }
 }
 
-/// The HTTP status behind an error, when a response arrived.
+/// Returns the HTTP status behind an error, when a response arrived.
 fn error_status(error: &ApiError) -> Option<u16> {
     match error {
         ApiError::AuthFailed { .. }
@@ -702,7 +702,7 @@ fn parse_json(url: &str, body: &[u8]) -> Result<Value, ApiError> {
     })
 }
 
-/// The start of a body as one line of text, at most 200 characters, for error messages.
+/// Returns the start of a body as one line of text, at most 200 characters, for error messages.
 fn excerpt(body: &[u8]) -> String {
     let text = String::from_utf8_lossy(body);
     let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -767,7 +767,7 @@ pub fn choose_api_version(server_version: &str) -> Option<String> {
     }
 }
 
-/// The standard reason phrase of an HTTP status.
+/// Returns the standard reason phrase of an HTTP status.
 pub fn status_text(status: u16) -> &'static str {
     http::StatusCode::from_u16(status)
         .ok()

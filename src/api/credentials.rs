@@ -16,7 +16,7 @@ use super::{EndpointType, Secret};
 /// Table name used by the official CLI's files and by ours.
 const TABLE: &str = "backend-ai";
 
-/// Where the active credentials came from; shown in the window.
+/// Source of the active credentials, shown in the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CredentialSource {
     /// `BACKEND_*` environment variables.
@@ -89,7 +89,7 @@ impl Partial {
 /// Finds the credentials to start with.
 ///
 /// `env` looks up environment variables, `cli_dir` is the official CLI's directory
-/// (`~/.backend.ai`), and `store` holds what this app's sign-in dialog saved.
+/// (`~/.backend.ai`), and `store` contains what this app's sign-in dialog saved.
 pub fn resolve(
     env: &dyn Fn(&str) -> Option<String>,
     cli_dir: Option<&Path>,
@@ -166,7 +166,7 @@ pub fn resolve(
     }
 }
 
-/// The official CLI's directory, `~/.backend.ai`.
+/// Returns the official CLI's directory, `~/.backend.ai`.
 pub fn default_cli_dir() -> Option<PathBuf> {
     directories::BaseDirs::new().map(|dirs| dirs.home_dir().join(".backend.ai"))
 }
@@ -219,7 +219,7 @@ pub struct StoredCredentials {
     pub credentials: Credentials,
 }
 
-/// This app's credential file, `credentials.toml` in the config directory, mode 0600. It holds
+/// This app's credential file, `credentials.toml` in the config directory, mode 0600. It contains
 /// either an access key and secret key, or a web-server session (e-mail and session cookie); a
 /// password is never stored.
 #[derive(Clone, Debug)]

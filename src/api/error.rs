@@ -1,5 +1,5 @@
 //! Errors of the Backend.AI client, one variant for each situation the user must handle
-//! differently, each with a translated message that says what to do.
+//! differently, each with a translated message that tells the user what to do.
 
 use serde::Deserialize;
 
@@ -19,7 +19,7 @@ pub struct Problem {
 }
 
 impl Problem {
-    /// The last path segment of `type`, e.g. `auth-failed`.
+    /// Returns the last path segment of `type`, e.g. `auth-failed`.
     pub fn slug(&self) -> &str {
         self.problem_type.rsplit('/').next().unwrap_or_default()
     }
@@ -109,7 +109,7 @@ pub enum ApiError {
 }
 
 impl ApiError {
-    /// A short machine-readable kind for the request log, e.g. `timeout` or the problem slug.
+    /// Returns a short machine-readable kind for the request log, e.g. `timeout` or the problem slug.
     pub fn kind(&self) -> String {
         let kind = match self {
             Self::InvalidEndpoint { .. } => "invalid-endpoint",
@@ -133,7 +133,7 @@ impl ApiError {
         kind.to_owned()
     }
 
-    /// The problem the server sent, if any.
+    /// Returns the problem the server sent, if any.
     pub fn problem(&self) -> Option<&Problem> {
         match self {
             Self::AuthFailed { problem }
@@ -145,7 +145,7 @@ impl ApiError {
         }
     }
 
-    /// The Fluent message id and arguments that explain this error to the user.
+    /// Returns the Fluent message id and arguments that explain this error to the user.
     pub fn message(&self) -> (&'static str, Vec<(&'static str, String)>) {
         match self {
             Self::InvalidEndpoint { endpoint, reason } => (

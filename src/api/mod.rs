@@ -20,7 +20,7 @@ impl Secret {
         Self(value.into())
     }
 
-    /// The secret itself, for the request that needs it.
+    /// Returns the secret itself, for the request that needs it.
     pub fn expose(&self) -> &str {
         &self.0
     }
@@ -36,7 +36,7 @@ impl std::fmt::Debug for Secret {
     }
 }
 
-/// Which kind of server the endpoint is.
+/// Kind of server the endpoint is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum EndpointType {
     /// The manager itself; requests are signed with an access key and secret key.
@@ -47,7 +47,7 @@ pub enum EndpointType {
 }
 
 impl EndpointType {
-    /// The value used by the official CLI's files and `BACKEND_ENDPOINT_TYPE`.
+    /// Returns the value used by the official CLI's files and `BACKEND_ENDPOINT_TYPE`.
     pub fn key(self) -> &'static str {
         match self {
             Self::Api => "api",
@@ -127,7 +127,7 @@ impl Endpoint {
         &self.authority
     }
 
-    /// The full URL of `path_and_query`, which starts with `/`.
+    /// Returns the full URL of `path_and_query`, which starts with `/`.
     pub fn url(&self, path_and_query: &str) -> String {
         format!(
             "{}://{}{}{path_and_query}",

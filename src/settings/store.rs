@@ -63,14 +63,14 @@ impl StoreError {
 /// A settings file that was not valid TOML and has been moved aside.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct CorruptFile {
-    /// Where the unparsable file now is: `settings.toml.corrupt-<UTC timestamp>`.
+    /// Path the unparsable file was moved to: `settings.toml.corrupt-<UTC timestamp>`.
     pub backup_path: PathBuf,
 
     /// The parser's message, with line and column.
     pub parse_error: String,
 }
 
-/// What [`SettingsStore::load`] found.
+/// Result of [`SettingsStore::load`].
 #[derive(Debug, Default)]
 pub struct LoadOutcome {
     pub settings: Settings,
@@ -81,7 +81,7 @@ pub struct LoadOutcome {
     pub read_error: Option<StoreError>,
 }
 
-/// What a successful [`SettingsStore::apply`] did besides writing the changes.
+/// Side effects of a successful [`SettingsStore::apply`] besides writing the changes.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct ApplyOutcome {
     /// Set when the file on disk had become unparsable since start-up and was moved aside.

@@ -1,4 +1,4 @@
-//! A tiny HTTP/1.1 server on 127.0.0.1 for client tests that need answers a real Backend.AI
+//! A tiny HTTP/1.1 server on 127.0.0.1 for client tests that need responses a real Backend.AI
 //! server never gives: HTML errors, endless waits, broken connections, huge or malformed bodies.
 
 use std::io::{BufRead as _, BufReader, Read as _, Write as _};
@@ -13,13 +13,13 @@ pub type Router = Arc<dyn Fn(&str, &str) -> Behaviour + Send + Sync>;
 /// What the stub does with each request.
 #[derive(Clone)]
 pub enum Behaviour {
-    /// Answers with this status, content type and body.
+    /// Responds with this status, content type and body.
     Respond {
         status: u16,
         content_type: &'static str,
         body: Vec<u8>,
     },
-    /// Accepts the connection, reads the request and never answers.
+    /// Accepts the connection, reads the request and never responds.
     Silent,
     /// Sends the status line and half of the headers, then closes the connection.
     HangUpMidway,
@@ -38,7 +38,7 @@ impl std::fmt::Debug for Behaviour {
     }
 }
 
-/// A JSON answer with status 200.
+/// Builds a JSON response with status 200.
 pub fn json(body: &str) -> Behaviour {
     Behaviour::Respond {
         status: 200,
