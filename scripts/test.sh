@@ -9,6 +9,18 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh test
 
+# The test build takes about 3 GiB; a disk that fills up while linking crashes the linker with
+# "Bus error", which says nothing about the cause.
+target_dir="${CARGO_TARGET_DIR:-target}"
+mkdir -p "$target_dir"
+free_kib=$(df -Pk "$target_dir" | awk 'NR == 2 { print $4 }')
+needed_kib=$((4 * 1024 * 1024))
+if [ "$free_kib" -lt "$needed_kib" ]; then
+  echo "only $((free_kib / 1024)) MiB free for $target_dir; the test build needs about 4 GiB." >&2
+  echo "Free some space (for example 'cargo clean' in other checkouts) and run again." >&2
+  exit 1
+fi
+
 # Any window a test opens checks for updates against a loopback port where nothing listens.
 export BAI_SETTINGS_UPDATE_FEED_URL=http://127.0.0.1:9/feed.json
 
