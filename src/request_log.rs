@@ -4,9 +4,13 @@
 //! Several windows of the app may write at the same time. Every append and clear takes an
 //! exclusive advisory lock on `requests.jsonl.lock`, so each entry lands as one whole line and no
 //! entry is lost. Reading takes a shared lock on the same file when the file exists, so it does not
-//! see a line that is still being written. The log keeps the newest `max_entries` entries. When an append would exceed that
-//! number, the file is rewritten atomically: the kept lines and the new one go to a temporary file
-//! in the same directory, which is flushed to disk and then renamed over the log.
+//! see a line that is still being written.
+//!
+//! The log keeps the newest `max_entries` entries. Readers see only those, but the file may grow a
+//! tenth past the limit before it is trimmed, so that a busy log is rewritten once every
+//! `max_entries / 10` requests instead of on every one. Trimming rewrites the file atomically: the
+//! kept lines and the new one go to a temporary file in the same directory, which is flushed to
+//! disk and then renamed over the log.
 //!
 //! URLs and error messages are the user's private data, so on Unix the log and its temporary files
 //! are created with mode 0600.
@@ -31,6 +35,10 @@ pub const MIN_MAX_ENTRIES: usize = 100;
 
 /// Replacement for the value of a secret in [`RequestLogEntry::params`].
 pub const MASK: &str = "********";
+
+/// The file is trimmed back to `max_entries` lines once it holds more than `max_entries` plus
+/// `max_entries / TRIM_SLACK_DIVISOR` of them.
+const TRIM_SLACK_DIVISOR: usize = 10;
 
 /// Name of the log file inside the directory given to [`RequestLog::new`].
 const LOG_FILE_NAME: &str = "requests.jsonl";
@@ -197,7 +205,8 @@ impl RequestLog {
         self.max_entries
     }
 
-    /// Appends one entry, then keeps only the newest `max_entries` entries by dropping the oldest.
+    /// Appends one entry. When the file then holds more lines than the limit allows with its
+    /// slack, it is rewritten with only the newest `max_entries` entries.
     ///
     /// Blocks on file I/O and while another window holds the lock.
     pub fn append(&self, entry: &RequestLogEntry) -> Result<(), RequestLogError> {
@@ -229,7 +238,7 @@ impl RequestLog {
                 Ok(())
             })?;
 
-            if existing_lines + 1 > self.max_entries {
+            if existing_lines + 1 > self.trim_threshold() {
                 let dropped_lines = existing_lines + 1 - self.max_entries;
                 return self.replace_keeping_newest(&file, dropped_lines, line.as_bytes());
             }
@@ -247,8 +256,8 @@ impl RequestLog {
         })?
     }
 
-    /// Reads all entries, oldest first. Corrupt lines are skipped and counted, so the content of
-    /// the file never makes this fail.
+    /// Reads the newest `max_entries` entries, oldest first. Corrupt lines are skipped and
+    /// counted, so the content of the file never makes this fail.
     ///
     /// A missing file is an empty log. Blocks on file I/O and while a writer holds the lock.
     pub fn read(&self) -> Result<LoadedLog, RequestLogError> {
@@ -264,7 +273,10 @@ impl RequestLog {
             }
             Err(source) => return Err(RequestLogError::Read { path, source }),
         };
-        Ok(parse_lines(&bytes))
+        let mut loaded = parse_lines(&bytes);
+        let surplus = loaded.entries.len().saturating_sub(self.max_entries);
+        loaded.entries.drain(..surplus);
+        Ok(loaded)
     }
 
     /// Empties the log for every window: the file is truncated to zero length and kept.
@@ -284,6 +296,11 @@ impl RequestLog {
             .map(drop)
             .map_err(|source| RequestLogError::Write { path, source })
         })?
+    }
+
+    /// Number of lines past which an append trims the file back to `max_entries`.
+    fn trim_threshold(&self) -> usize {
+        self.max_entries + self.max_entries / TRIM_SLACK_DIVISOR
     }
 
     fn create_dir(&self) -> Result<(), RequestLogError> {

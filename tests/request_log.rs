@@ -159,6 +159,36 @@ fn cap_keeps_newest_entries() {
 }
 
 #[test]
+fn file_trimmed_only_past_a_tenth_over_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = RequestLog::new(dir.path(), 100);
+    let lines_on_disk = || {
+        fs::read_to_string(log.path())
+            .unwrap()
+            .lines()
+            .filter(|line| !line.trim().is_empty())
+            .count()
+    };
+
+    append_many(&log, "w", 110);
+    assert_eq!(lines_on_disk(), 110, "appends within the slack only append");
+    let loaded = log.read().unwrap();
+    assert_eq!(loaded.entries.len(), 100);
+    assert_eq!(writer_and_index(&loaded.entries[0]).1, 10);
+
+    log.append(&entry("w", 110)).unwrap();
+    assert_eq!(
+        lines_on_disk(),
+        100,
+        "the append past the slack trims to the cap"
+    );
+    let loaded = log.read().unwrap();
+    assert_eq!(loaded.entries.len(), 100);
+    assert_eq!(writer_and_index(&loaded.entries[0]).1, 11);
+    assert_eq!(writer_and_index(&loaded.entries[99]).1, 110);
+}
+
+#[test]
 fn lower_max_trims_at_next_append() {
     let dir = tempfile::tempdir().unwrap();
     let mut log = RequestLog::new(dir.path(), DEFAULT_MAX_ENTRIES);
@@ -248,19 +278,20 @@ fn partial_last_line_stays_separate() {
 fn partial_last_line_survives_cap_rewrite() {
     let dir = tempfile::tempdir().unwrap();
     let log = RequestLog::new(dir.path(), 100);
-    append_many(&log, "w", 100);
+    append_many(&log, "w", 109);
     let mut text = fs::read_to_string(log.path()).unwrap();
     text.push_str("{\"url\":\"https://cut");
     fs::write(log.path(), &text).unwrap();
 
-    log.append(&entry("w", 100)).unwrap();
+    // 110 lines exist, the most a limit of 100 allows, so this append trims the file: the 11
+    // oldest lines make room for the new entry and the cut line is among the 100 kept.
+    log.append(&entry("w", 109)).unwrap();
     let loaded = log.read().unwrap();
 
-    // 101 lines existed, so the two oldest entries make room for the new one.
     assert_eq!(loaded.entries.len(), 99);
     assert_eq!(loaded.corrupt_lines, 1);
-    assert_eq!(writer_and_index(&loaded.entries[0]).1, 2);
-    assert_eq!(writer_and_index(&loaded.entries[98]).1, 100);
+    assert_eq!(writer_and_index(&loaded.entries[0]).1, 11);
+    assert_eq!(writer_and_index(&loaded.entries[98]).1, 109);
     let text = fs::read_to_string(log.path()).unwrap();
     assert!(text.ends_with("}\n"), "file must end with a whole line");
 }
