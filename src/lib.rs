@@ -7,6 +7,7 @@ pub mod account_state;
 pub mod api;
 pub mod api_worker;
 pub mod app;
+pub mod atomic_file;
 pub mod auto_logout;
 pub mod cli;
 pub mod events;

@@ -25,6 +25,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
 
+use crate::atomic_file::{self, Access, TempFile};
 use crate::time_format::civil_from_days;
 
 /// Number of entries kept when the user has not chosen another limit.
@@ -42,9 +43,6 @@ const TRIM_SLACK_DIVISOR: usize = 10;
 
 /// Name of the log file inside the directory given to [`RequestLog::new`].
 const LOG_FILE_NAME: &str = "requests.jsonl";
-
-/// Prefix of the temporary files that become `requests.jsonl` when renamed.
-const TEMP_FILE_PREFIX: &str = ".requests.jsonl.tmp-";
 
 /// Keys whose values are replaced by [`MASK`], lowercase and with '-' written as '_'.
 const SECRET_KEYS: &[&str] = &[
@@ -221,9 +219,10 @@ impl RequestLog {
 
         self.create_dir()?;
         self.with_exclusive_lock(|| {
-            let file = open_private(
+            let file = atomic_file::open_with_access(
                 OpenOptions::new().read(true).append(true).create(true),
                 &path,
+                Access::OwnerOnly,
             )
             .map_err(|source| RequestLogError::Write {
                 path: path.clone(),
@@ -287,11 +286,12 @@ impl RequestLog {
         self.create_dir()?;
         self.with_exclusive_lock(|| {
             // Temporary files left by a killed writer contain log entries too.
-            self.remove_stale_temp_files();
+            atomic_file::remove_stale_temp_files(&path);
 
-            open_private(
+            atomic_file::open_with_access(
                 OpenOptions::new().write(true).create(true).truncate(true),
                 &path,
+                Access::OwnerOnly,
             )
             .map(drop)
             .map_err(|source| RequestLogError::Write { path, source })
@@ -363,7 +363,8 @@ impl RequestLog {
     }
 
     /// Replaces the log with its newest lines and `new_line`, leaving out the first
-    /// `dropped_lines` non-blank lines of `file`. Must run under the exclusive lock.
+    /// `dropped_lines` non-blank lines of `file`. Blank lines are left out, and a last line
+    /// without '\n' gets one. Must run under the exclusive lock.
     fn replace_keeping_newest(
         &self,
         file: &File,
@@ -371,95 +372,34 @@ impl RequestLog {
         new_line: &[u8],
     ) -> Result<(), RequestLogError> {
         let path = self.path();
-        let temp_path = self
-            .dir
-            .join(format!("{TEMP_FILE_PREFIX}{}", std::process::id()));
-        self.remove_stale_temp_files();
-
-        let result =
-            write_newest_lines(file, &path, &temp_path, dropped_lines, new_line).and_then(|()| {
-                fs::rename(&temp_path, &path).map_err(|source| RequestLogError::Write {
-                    path: path.clone(),
-                    source,
-                })
-            });
-        if result.is_err() {
-            let _ = fs::remove_file(&temp_path);
-        }
-        result?;
-
-        // Flushing the directory makes the rename itself survive a power loss.
-        if let Ok(dir) = File::open(&self.dir)
-            && let Err(error) = dir.sync_all()
-        {
-            log::debug!("Failed to flush directory {}: {error}", self.dir.display());
-        }
-        Ok(())
-    }
-
-    /// Deletes temporary files left by a writer that was killed mid-write. Must run under the
-    /// exclusive lock, when no other writer can be between creating and renaming its temporary
-    /// file.
-    fn remove_stale_temp_files(&self) {
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return;
+        let write_error = |source| RequestLogError::Write {
+            path: path.clone(),
+            source,
         };
-        for entry in entries.flatten() {
-            if entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with(TEMP_FILE_PREFIX)
-            {
-                let _ = fs::remove_file(entry.path());
+        atomic_file::remove_stale_temp_files(&path);
+
+        let temp = TempFile::beside(&path, Access::OwnerOnly).map_err(write_error)?;
+        let mut writer = BufWriter::new(temp.file());
+        let mut seen_lines = 0;
+        for_each_line(file, &path, |content| {
+            if is_blank(content) {
+                return Ok(());
             }
-        }
+            seen_lines += 1;
+            if seen_lines <= dropped_lines {
+                return Ok(());
+            }
+            writer
+                .write_all(content)
+                .and_then(|()| writer.write_all(b"\n"))
+                .map_err(write_error)
+        })?;
+        writer.write_all(new_line).map_err(write_error)?;
+        writer.flush().map_err(write_error)?;
+        drop(writer);
+
+        temp.commit(&path).map_err(write_error)
     }
-}
-
-/// Writes the lines of `log_file` after the first `dropped_lines` non-blank ones, then `new_line`,
-/// to a new file at `temp_path`, and flushes it to disk. Blank lines are left out, and a last line
-/// without '\n' gets one.
-fn write_newest_lines(
-    log_file: &File,
-    log_path: &Path,
-    temp_path: &Path,
-    dropped_lines: usize,
-    new_line: &[u8],
-) -> Result<(), RequestLogError> {
-    let write_error = |source| RequestLogError::Write {
-        path: log_path.to_path_buf(),
-        source,
-    };
-
-    // A file of the same name can only be left from a killed process with the same id.
-    match fs::remove_file(temp_path) {
-        Ok(()) => {}
-        Err(error) if error.kind() == io::ErrorKind::NotFound => {}
-        Err(error) => return Err(write_error(error)),
-    }
-    let temp_file = open_private(OpenOptions::new().write(true).create_new(true), temp_path)
-        .map_err(write_error)?;
-    let mut writer = BufWriter::new(&temp_file);
-
-    let mut seen_lines = 0;
-    for_each_line(log_file, log_path, |content| {
-        if is_blank(content) {
-            return Ok(());
-        }
-        seen_lines += 1;
-        if seen_lines <= dropped_lines {
-            return Ok(());
-        }
-        writer
-            .write_all(content)
-            .and_then(|()| writer.write_all(b"\n"))
-            .map_err(write_error)
-    })?;
-    writer.write_all(new_line).map_err(write_error)?;
-    writer.flush().map_err(write_error)?;
-    drop(writer);
-
-    temp_file.sync_all().map_err(write_error)
 }
 
 /// Calls `visit` with each line of `file` from its start, without the '\n'.
@@ -490,25 +430,6 @@ fn for_each_line(
         ends_with_newline = line.last() == Some(&b'\n');
         visit(line.strip_suffix(b"\n").unwrap_or(&line))?;
     }
-}
-
-/// Opens `path` with `options` and makes it readable and writable by the owner only (mode 0600 on
-/// Unix), including a file that an older version left with wider permissions.
-fn open_private(options: &mut OpenOptions, path: &Path) -> io::Result<File> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    let file = options.open(path)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        if file.metadata()?.permissions().mode() & 0o077 != 0 {
-            file.set_permissions(fs::Permissions::from_mode(0o600))?;
-        }
-    }
-    Ok(file)
 }
 
 fn is_blank(line: &[u8]) -> bool {

@@ -11,7 +11,6 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, Ordering};
 
 use rand_core::OsRng;
 use rsa::pkcs1::DecodeRsaPrivateKey as _;
@@ -24,6 +23,8 @@ use sha2::Digest as _;
 use ssh_key::private::{Ed25519Keypair, KeypairData, RsaKeypair};
 use ssh_key::public::KeyData;
 use ssh_key::{Algorithm, Fingerprint, HashAlg, LineEnding, Mpint, PrivateKey, PublicKey};
+
+use crate::atomic_file::{self, Access};
 
 /// Modulus size of generated RSA keys, in bits.
 const RSA_KEY_BITS: usize = 4096;
@@ -237,7 +238,12 @@ pub fn save_private_key(path: &Path, private_key: &str, overwrite: bool) -> Resu
     })?;
 
     if overwrite {
-        replace_file(path, dir, contents.as_bytes())?;
+        atomic_file::replace(path, contents.as_bytes(), Access::OwnerOnly).map_err(|source| {
+            SaveError::Io {
+                path: path.to_path_buf(),
+                source,
+            }
+        })?;
     } else {
         create_new_file(path, contents.as_bytes())?;
     }
@@ -661,32 +667,11 @@ fn create_private_dir(dir: &Path) -> io::Result<()> {
     builder.create(dir)
 }
 
-/// Options that create a new file readable and writable by the owner only, failing when any
-/// file or symlink is already at the path.
-fn new_private_file_options() -> fs::OpenOptions {
+fn create_new_file(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
+    // `create_new` also refuses a symlink at the path, so no file of the user's is followed.
     let mut options = fs::OpenOptions::new();
     options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
-    }
-    options
-}
-
-fn write_all_synced(mut file: fs::File, contents: &[u8]) -> io::Result<()> {
-    // The creation mode is masked by the umask. Setting it again makes it exactly 0600.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt as _;
-        file.set_permissions(fs::Permissions::from_mode(0o600))?;
-    }
-    file.write_all(contents)?;
-    file.sync_all()
-}
-
-fn create_new_file(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    let file = match new_private_file_options().open(path) {
+    let mut file = match atomic_file::open_with_access(&mut options, path, Access::OwnerOnly) {
         Ok(file) => file,
         Err(error) if error.kind() == io::ErrorKind::AlreadyExists => {
             return Err(SaveError::Exists {
@@ -701,53 +686,13 @@ fn create_new_file(path: &Path, contents: &[u8]) -> Result<(), SaveError> {
         }
     };
 
-    if let Err(source) = write_all_synced(file, contents) {
+    if let Err(source) = file.write_all(contents).and_then(|()| file.sync_all()) {
         // This call created the file, so removing the partial key deletes nothing of the user's.
         let _ = fs::remove_file(path);
         return Err(SaveError::Io {
             path: path.to_path_buf(),
             source,
         });
-    }
-    Ok(())
-}
-
-/// Distinguishes temporary files of concurrent saves within this process.
-static TEMP_FILE_COUNTER: AtomicU32 = AtomicU32::new(0);
-
-fn replace_file(path: &Path, dir: &Path, contents: &[u8]) -> Result<(), SaveError> {
-    let io_error = |source| SaveError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    let file_name = path
-        .file_name()
-        .ok_or_else(|| {
-            io_error(io::Error::new(
-                io::ErrorKind::InvalidInput,
-                "the path does not end with a file name",
-            ))
-        })?
-        .to_string_lossy();
-
-    // Another program may have left a file with the same name, so try a few names.
-    let mut attempt = 0;
-    let (temp_path, file) = loop {
-        let counter = TEMP_FILE_COUNTER.fetch_add(1, Ordering::Relaxed);
-        let temp_path = dir.join(format!(".{file_name}.{}-{counter}.tmp", std::process::id()));
-        match new_private_file_options().open(&temp_path) {
-            Ok(file) => break (temp_path, file),
-            Err(error) if error.kind() == io::ErrorKind::AlreadyExists && attempt < 10 => {
-                attempt += 1;
-            }
-            Err(source) => return Err(io_error(source)),
-        }
-    };
-
-    let result = write_all_synced(file, contents).and_then(|()| fs::rename(&temp_path, path));
-    if let Err(source) = result {
-        let _ = fs::remove_file(&temp_path);
-        return Err(io_error(source));
     }
     Ok(())
 }

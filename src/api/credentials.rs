@@ -5,13 +5,14 @@
 //! Reading and writing these files blocks on I/O: it runs at start-up and on the API worker.
 
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::client::Timeouts;
 use super::{EndpointType, Secret};
+use crate::atomic_file::{self, Access};
 
 /// Table name used by the official CLI's files and by ours.
 const TABLE: &str = "backend-ai";
@@ -314,37 +315,10 @@ impl CredentialStore {
 /// Writes `contents` to `path` atomically, readable and writable by the owner only (0600 on
 /// Unix), creating the directory when needed.
 pub fn write_private_file(path: &Path, contents: &[u8]) -> io::Result<()> {
-    let dir = path.parent().unwrap_or_else(|| Path::new("."));
-    fs::create_dir_all(dir)?;
-    let file_name = path
-        .file_name()
-        .map(|name| name.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp_path = dir.join(format!(".{file_name}.tmp-{}", std::process::id()));
-
-    let mut options = fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt as _;
-        options.mode(0o600);
+    if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+        fs::create_dir_all(dir)?;
     }
-    let result = (|| {
-        let mut file = options.open(&temp_path)?;
-        // A temporary file left by a crash may already exist with other permissions.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt as _;
-            file.set_permissions(fs::Permissions::from_mode(0o600))?;
-        }
-        file.write_all(contents)?;
-        file.sync_all()?;
-        fs::rename(&temp_path, path)
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp_path);
-    }
-    result
+    atomic_file::replace(path, contents, Access::OwnerOnly)
 }
 
 #[cfg(test)]

@@ -10,17 +10,15 @@
 //! These functions block on file I/O: call them from the settings writer thread or from start-up,
 //! never from the UI thread while it draws.
 
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, value};
 
 use super::{FieldWarning, SETTINGS_FILE_NAME, SettingChange, Settings, parse_settings};
+use crate::atomic_file::{self, Access};
 use crate::time_format::utc_timestamp_compact;
-
-/// Prefix of the temporary files that become `settings.toml` when renamed.
-const TEMP_FILE_PREFIX: &str = ".settings.toml.tmp-";
 
 /// An error while reading or writing the settings file; each names the path involved.
 #[derive(Debug, thiserror::Error)]
@@ -186,7 +184,8 @@ impl SettingsStore {
         })?;
 
         self.with_lock(|| {
-            self.remove_stale_temp_files();
+            // A killed writer may have left temporary files. Under the lock none can be in use.
+            atomic_file::remove_stale_temp_files(&self.path());
 
             let path = self.path();
             let mut outcome = ApplyOutcome::default();
@@ -286,52 +285,8 @@ impl SettingsStore {
     /// Replaces `settings.toml` with `contents` atomically. Must run under the lock.
     fn replace_file(&self, contents: &[u8]) -> Result<(), StoreError> {
         let path = self.path();
-        let temp_path = self
-            .dir
-            .join(format!("{TEMP_FILE_PREFIX}{}", std::process::id()));
-        let write_error = |source| StoreError::Write {
-            path: path.clone(),
-            source,
-        };
-
-        let write_temp = || -> io::Result<()> {
-            let mut file = File::create(&temp_path)?;
-            file.write_all(contents)?;
-            file.sync_all()
-        };
-        if let Err(error) = write_temp() {
-            let _ = fs::remove_file(&temp_path);
-            return Err(write_error(error));
-        }
-        if let Err(error) = fs::rename(&temp_path, &path) {
-            let _ = fs::remove_file(&temp_path);
-            return Err(write_error(error));
-        }
-
-        // Flushing the directory makes the rename itself survive a power loss.
-        if let Ok(dir) = File::open(&self.dir)
-            && let Err(error) = dir.sync_all()
-        {
-            log::debug!("Failed to flush directory {}: {error}", self.dir.display());
-        }
-        Ok(())
-    }
-
-    /// Deletes temporary files left by a writer that was killed mid-write. Must run under the
-    /// lock, when no other writer can be between creating and renaming its temporary file.
-    fn remove_stale_temp_files(&self) {
-        let Ok(entries) = fs::read_dir(&self.dir) else {
-            return;
-        };
-        for entry in entries.flatten() {
-            if entry
-                .file_name()
-                .to_string_lossy()
-                .starts_with(TEMP_FILE_PREFIX)
-            {
-                let _ = fs::remove_file(entry.path());
-            }
-        }
+        atomic_file::replace(&path, contents, Access::Default)
+            .map_err(|source| StoreError::Write { path, source })
     }
 }
 
