@@ -2,7 +2,8 @@
 # Rebuilds assets/fonts/BaiHangul-Regular.ttf, the font that lets the window draw Korean on a
 # machine without Korean fonts. The source is NanumGothic from Debian's fonts-nanum package
 # (SIL Open Font License 1.1, see assets/fonts/OFL.txt). The subset keeps Latin, the punctuation
-# the UI uses, and every Hangul syllable and jamo, so any Korean text a user types can be drawn.
+# the UI uses, every Hangul syllable and jamo, and the font's 4,888 Hanja (the set of the Korean
+# standard KS X 1001), so Korean text a user types, common Hanja included, can be drawn.
 #
 # A subset is a "Modified Version" under the OFL, and "NanumGothic" is a Reserved Font Name, so the
 # subset is renamed to "Bai Hangul" inside the font and in its file name.
@@ -18,9 +19,10 @@ if [ ! -f "$source_font" ] || ! command -v pyftsubset >/dev/null; then
   exit 1
 fi
 
-# Basic Latin, Latin-1, general punctuation (… and quotes), arrows, Hangul jamo,
-# compatibility jamo and the 11,172 precomposed syllables.
-unicodes="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+1100-11FF,U+3000-303F,U+3131-318E,U+AC00-D7A3,U+FF01-FF5E"
+# Basic Latin, Latin-1, general punctuation (… and quotes), arrows, Hangul jamo, CJK symbols,
+# compatibility jamo, the 11,172 precomposed syllables, full-width forms, and the CJK unified and
+# compatibility ideographs (NanumGothic has 4,620 and 268 of them).
+unicodes="U+0020-007E,U+00A0-00FF,U+2010-2027,U+2030-203A,U+2190-2193,U+1100-11FF,U+3000-303F,U+3131-318E,U+AC00-D7A3,U+FF01-FF5E,U+4E00-9FFF,U+F900-FAFF"
 
 pyftsubset "$source_font" \
   --unicodes="$unicodes" \

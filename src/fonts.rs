@@ -3,7 +3,7 @@
 
 use std::sync::Arc;
 
-/// Bai Hangul: NanumGothic subset to Latin and Hangul by `scripts/subset-font.sh`
+/// Bai Hangul: NanumGothic subset to Latin, Hangul and Hanja by `scripts/subset-font.sh`
 /// (SIL Open Font License 1.1, `assets/fonts/OFL.txt`).
 const HANGUL_FONT: &[u8] = include_bytes!("../assets/fonts/BaiHangul-Regular.ttf");
 const HANGUL_FONT_NAME: &str = "bai-hangul";
@@ -24,4 +24,32 @@ pub fn install_fonts(ctx: &egui::Context) {
             .push(HANGUL_FONT_NAME.to_owned());
     }
     ctx.set_fonts(fonts);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Returns whether the fonts from [`install_fonts`] have a glyph for every character of `text`.
+    fn fonts_cover(text: &str) -> bool {
+        let ctx = egui::Context::default();
+        install_fonts(&ctx);
+        // Font definitions take effect at the start of the next pass.
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // No renderer takes the font atlas here, and epaint asserts that someone does.
+        output.textures_delta.clear();
+        ctx.fonts_mut(|fonts| fonts.has_glyphs(&egui::FontId::proportional(14.0), text))
+    }
+
+    #[test]
+    fn hangul_syllables_and_jamo_covered() {
+        assert!(fonts_cover("가각힣 안녕하세요 ㄱㅏㅎ"));
+    }
+
+    #[test]
+    fn hanja_candidates_covered() {
+        // Candidates an input method offers for 한 and 국, and a compatibility ideograph.
+        assert!(fonts_cover("韓漢恨國局菊"));
+        assert!(fonts_cover("\u{F900}"));
+    }
 }
