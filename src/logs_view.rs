@@ -4,7 +4,8 @@
 //!
 //! Filtering touches every entry, so its result is cached and recomputed only when the entries or
 //! the filter change, never just because a frame is drawn. Each entry's searchable text is built
-//! once, in lower case, when the entries arrive.
+//! once, in lower case, by [`PreparedLog::new`] on the request-log thread, so a large log does not
+//! stall the frame in which it arrives.
 
 use std::sync::Arc;
 
@@ -46,6 +47,43 @@ pub struct LogsView {
     pub export_confirm_overwrite: bool,
 }
 
+/// The request log made ready for [`LogsView`] off the UI thread: entries newest first, each with
+/// its lower-case search text.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PreparedLog {
+    /// Newest first.
+    entries: Vec<RequestLogEntry>,
+
+    /// Lower-case text of every field of each entry, in the order of `entries`.
+    haystacks: Vec<String>,
+
+    pub corrupt_lines: usize,
+}
+
+impl PreparedLog {
+    /// Reverses the entries read from the file (oldest first, as stored) and builds their search
+    /// text. It touches every entry, so call it from a background thread.
+    pub fn new(loaded: LoadedLog) -> Self {
+        let mut entries = loaded.entries;
+        entries.reverse();
+        let haystacks = entries.iter().map(haystack).collect();
+        Self {
+            entries,
+            haystacks,
+            corrupt_lines: loaded.corrupt_lines,
+        }
+    }
+
+    /// Number of entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Filter {
     search: String,
@@ -53,13 +91,11 @@ struct Filter {
 }
 
 impl LogsView {
-    /// Replaces the entries with those read from the file (oldest first, as stored).
-    pub fn set_loaded(&mut self, loaded: LoadedLog) {
-        let mut entries = loaded.entries;
-        entries.reverse();
-        self.haystacks = entries.iter().map(haystack).collect();
-        self.entries = Arc::new(entries);
-        self.corrupt_lines = loaded.corrupt_lines;
+    /// Replaces the entries with those read from the file.
+    pub fn set_loaded(&mut self, prepared: PreparedLog) {
+        self.haystacks = prepared.haystacks;
+        self.entries = Arc::new(prepared.entries);
+        self.corrupt_lines = prepared.corrupt_lines;
         self.selected = None;
         self.applied = None;
         self.loaded = true;
@@ -80,7 +116,7 @@ impl LogsView {
     }
 
     pub fn clear(&mut self) {
-        self.set_loaded(LoadedLog::default());
+        self.set_loaded(PreparedLog::default());
     }
 
     /// Number of entries stored.
@@ -131,15 +167,9 @@ impl LogsView {
             .collect()
     }
 
-    /// Whether `entries` (oldest first, as read) holds exactly what is shown.
-    pub fn same_as(&self, loaded: &LoadedLog) -> bool {
-        loaded.entries.len() == self.entries.len()
-            && loaded
-                .entries
-                .iter()
-                .rev()
-                .zip(self.entries.iter())
-                .all(|(a, b)| a == b)
+    /// Returns whether `prepared` contains exactly the entries shown.
+    pub fn same_as(&self, prepared: &PreparedLog) -> bool {
+        prepared.entries == *self.entries
     }
 }
 
@@ -240,11 +270,11 @@ mod tests {
         }
     }
 
-    fn loaded(urls: &[(&str, bool)]) -> LoadedLog {
-        LoadedLog {
+    fn loaded(urls: &[(&str, bool)]) -> PreparedLog {
+        PreparedLog::new(LoadedLog {
             entries: urls.iter().map(|(url, error)| entry(url, *error)).collect(),
             corrupt_lines: 0,
-        }
+        })
     }
 
     #[test]

@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, TrySendError};
 
 use crate::events::{AppEvent, EventSender};
-use crate::logs_view::export_entries;
-use crate::request_log::{LoadedLog, RequestLog, RequestLogEntry};
+use crate::logs_view::{PreparedLog, export_entries};
+use crate::request_log::{RequestLog, RequestLogEntry};
 
 /// Capacity of the command queue: a few clicks' worth. A full queue means the disk is stuck, and
 /// further clicks are rejected with a message.
@@ -34,7 +34,7 @@ pub enum LogsCommand {
 #[derive(Clone, Debug, PartialEq)]
 pub enum LogsEvent {
     Loaded {
-        result: Result<LoadedLog, String>,
+        result: Result<PreparedLog, String>,
         refresh: bool,
     },
     Cleared(Result<(), String>),
@@ -80,7 +80,10 @@ fn serve(commands: &Receiver<LogsCommand>, log: &RequestLog, events: &EventSende
     while let Ok(command) = commands.recv() {
         let event = match command {
             LogsCommand::Load { refresh } => LogsEvent::Loaded {
-                result: log.read().map_err(|error| error.to_string()),
+                result: log
+                    .read()
+                    .map(PreparedLog::new)
+                    .map_err(|error| error.to_string()),
                 refresh,
             },
             LogsCommand::Clear => {

@@ -47,7 +47,9 @@ FULL = {
     "api_runs": 7,
     "api_requests": 200,
     "log_runs": 7,
-    "log_appends": 40,
+    # Past the 200 appends a full 2,000-entry log takes before it is trimmed, so the average
+    # includes one rewrite.
+    "log_appends": 220,
 }
 QUICK = {
     "startup_runs": 2,
