@@ -194,13 +194,44 @@ fn ecdsa_public_key_info() {
         assert_eq!(info.bits, Some(bits.parse().unwrap()));
         assert_eq!(info.comment, "made-by-ssh-keygen");
 
-        // ECDSA private keys need `ssh-key`'s `ecdsa` feature, which this build leaves out.
-        let error = check_pair(&public, &private).unwrap_err();
-        assert!(
-            matches!(error, KeyError::InvalidPrivateKey { .. }),
-            "{error:?}"
-        );
+        assert_eq!(check_pair(&public, &private).unwrap(), info, "ecdsa{bits}");
     }
+}
+
+#[test]
+fn ecdsa_pair_mismatch_rejected() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, _) = ssh_keygen_pair(dir.path(), "first", &["-t", "ecdsa", "-b", "256"]);
+    let (_, other_private) = ssh_keygen_pair(dir.path(), "second", &["-t", "ecdsa", "-b", "256"]);
+
+    let error = check_pair(&public, &other_private).unwrap_err();
+
+    assert_eq!(error, KeyError::Mismatch);
+}
+
+#[test]
+fn ecdsa_pem_rejected_until_converted() {
+    let dir = tempfile::tempdir().unwrap();
+    let (public, pem_private) = ssh_keygen_pair(
+        dir.path(),
+        "pem",
+        &["-t", "ecdsa", "-b", "384", "-m", "PEM"],
+    );
+    assert!(
+        pem_private.starts_with("-----BEGIN EC PRIVATE KEY-----"),
+        "{}",
+        pem_private.lines().next().unwrap_or_default()
+    );
+
+    let error = check_pair(&public, &pem_private).unwrap_err();
+    assert_eq!(error, KeyError::PemEcdsaPrivateKey);
+
+    // The conversion that the error message suggests.
+    let key_path = dir.path().join("pem");
+    ssh_keygen(&["-p", "-q", "-P", "", "-N", "", "-f", path_str(&key_path)]);
+    let converted = fs::read_to_string(&key_path).unwrap();
+    assert!(converted.starts_with("-----BEGIN OPENSSH PRIVATE KEY-----"));
+    check_pair(&public, &converted).unwrap();
 }
 
 #[test]

@@ -228,6 +228,7 @@ ssh-keep-open = Keep the dialog open
 ssh-private-key-saved = Saved the private key to { $path }.
 ssh-keypair-replaced = Your SSH keypair was replaced. New compute sessions use the new key.
 ssh-key-invalid-public = The public key is invalid ({ $reason }). Paste one line such as "ssh-ed25519 AAAA… user@host".
+ssh-key-ecdsa-pem = ECDSA private keys in the PEM format are not supported. Convert the key to the OpenSSH format with "ssh-keygen -p -f FILE" and paste it again.
 ssh-key-invalid-private = The private key is invalid ({ $reason }). Paste the whole key, from the BEGIN line to the END line.
 ssh-key-encrypted = The private key is protected by a passphrase. Remove it first (ssh-keygen -p -f FILE) and paste the key again.
 ssh-key-mismatch = The public key does not belong to the private key. Paste the two halves of the same keypair.

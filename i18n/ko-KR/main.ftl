@@ -219,6 +219,7 @@ ssh-keep-open = 대화 상자 유지
 ssh-private-key-saved = 개인 키를 { $path }에 저장했습니다.
 ssh-keypair-replaced = SSH 키 쌍을 바꿨습니다. 새 컴퓨트 세션은 새 키를 씁니다.
 ssh-key-invalid-public = 공개 키가 올바르지 않습니다({ $reason }). "ssh-ed25519 AAAA… user@host" 같은 한 줄을 붙여 넣으세요.
+ssh-key-ecdsa-pem = PEM 형식의 ECDSA 개인 키는 지원하지 않습니다. "ssh-keygen -p -f 파일"로 OpenSSH 형식으로 바꾼 뒤 다시 붙여 넣으세요.
 ssh-key-invalid-private = 개인 키가 올바르지 않습니다({ $reason }). BEGIN 줄부터 END 줄까지 키 전체를 붙여 넣으세요.
 ssh-key-encrypted = 개인 키가 암호로 보호되어 있습니다. 먼저 암호를 없앤 뒤(ssh-keygen -p -f FILE) 다시 붙여 넣으세요.
 ssh-key-mismatch = 공개 키가 개인 키와 짝이 아닙니다. 같은 키 쌍의 두 키를 붙여 넣으세요.
