@@ -369,6 +369,57 @@ fn manual_entry_checked_before_sending() {
     );
 }
 
+#[test]
+fn manual_entry_uploads_ecdsa_pair() {
+    let server = TestServer::get();
+    let _user = take_user(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let key_path = dir.path().join("id_ecdsa");
+    let output = std::process::Command::new("ssh-keygen")
+        .args([
+            "-q",
+            "-t",
+            "ecdsa",
+            "-b",
+            "256",
+            "-N",
+            "",
+            "-C",
+            "ecdsa@test",
+            "-f",
+        ])
+        .arg(&key_path)
+        .output()
+        .expect("ssh-keygen runs (apt-get install openssh-client)");
+    assert!(output.status.success(), "{output:?}");
+    let public_key = std::fs::read_to_string(key_path.with_extension("pub")).unwrap();
+    let private_key = std::fs::read_to_string(&key_path).unwrap();
+    let expected_fingerprint = ssh_keys::public_key_info(&public_key).unwrap().fingerprint;
+
+    let mut harness = signed_in_harness(&server, dir.path());
+    open_ssh_dialog(&mut harness);
+    harness.get_by_label("Enter manually…").click_accesskit();
+    harness.run_ok();
+    harness.get_by_label("Public key").focus();
+    harness.get_by_label("Public key").type_text(&public_key);
+    harness.get_by_label("Private key").focus();
+    harness.get_by_label("Private key").type_text(&private_key);
+    harness.get_by_label("Check and upload").click_accesskit();
+    harness.run_ok();
+    step_until(&mut harness, "the upload", |app| {
+        dialog_fingerprint(app).is_some()
+    });
+
+    assert_eq!(
+        dialog_fingerprint(harness.state()).as_deref(),
+        Some(expected_fingerprint.as_str())
+    );
+    assert_eq!(
+        stored_public_key(&server).unwrap().trim(),
+        public_key.trim()
+    );
+}
+
 fn open_editor(harness: &mut Harness<'_, BaiSettingsApp>, button: &str) {
     harness.get_by_label(button).click_accesskit();
     harness.run_ok();
