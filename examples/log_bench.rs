@@ -9,9 +9,10 @@
 //! standard output; `scripts/bench/bench.py` takes the medians. Cases:
 //!
 //! - `load-2k`, `load-100k`: [`RequestLog::read`], as the request-log worker does.
-//! - `view-2k`, `view-100k`: [`PreparedLog::new`], which the request-log worker runs after
-//!   reading, then [`LogsView::set_loaded`] and [`LogsView::refresh_filter`], which run on the UI
-//!   thread when the Logs page receives the entries.
+//! - `prepare-2k`, `prepare-100k`: [`PreparedLog::new`], which the request-log worker runs after
+//!   reading.
+//! - `view-2k`, `view-100k`: [`LogsView::set_loaded`] and [`LogsView::refresh_filter`], which
+//!   run on the UI thread when the Logs page receives the entries.
 //! - `append-1w-2k-full`, `append-4w-2k-full`: one or four threads, each with its own
 //!   [`RequestLog`] handle as separate windows would have, appending `--appends` entries in all to
 //!   a log of 2,000 entries, its default limit. The file is trimmed once it holds a tenth
@@ -75,9 +76,13 @@ fn run() -> Result<(), String> {
             }
             print_duration(&format!("load-{case}"), run, elapsed);
 
+            let started = Instant::now();
+            let prepared = PreparedLog::new(loaded);
+            print_duration(&format!("prepare-{case}"), run, started.elapsed());
+
             let mut view = LogsView::default();
             let started = Instant::now();
-            view.set_loaded(PreparedLog::new(loaded));
+            view.set_loaded(prepared);
             view.refresh_filter();
             print_duration(&format!("view-{case}"), run, started.elapsed());
         }

@@ -681,7 +681,8 @@ def summarize(out):
         runs = len({m["run"] for m in logs})
         report += ["## Request log", "", f"Median of {runs} interleaved runs.", "",
                    "| Case | ms |", "|---|---|"]
-        for case in ["load-2k", "load-100k", "view-2k", "view-100k"]:
+        for case in ["load-2k", "load-100k", "prepare-2k", "prepare-100k", "view-2k",
+                     "view-100k"]:
             report.append(f"| {case} | {text(median_of(logs, 'ms', case=case), 1)} |")
         report += ["", "| Append case | Writers | µs per append (wall ÷ appends) | "
                        "Median call (µs) | Slowest call (µs) |",
