@@ -13,6 +13,13 @@ use unic_langid::LanguageIdentifier;
 
 use crate::settings::LanguageChoice;
 
+/// Names of the message arguments that are counts or sizes. Their values go to Fluent as numbers,
+/// so messages can choose plural forms, and are shown with thousands separators (2,000). Every
+/// other argument is shown exactly as given, so a file named `2024` stays `2024`.
+pub const NUMBER_ARGS: &[&str] = &[
+    "bytes", "chars", "count", "limit", "max", "minutes", "needed", "seconds", "shown", "stored",
+];
+
 /// The Fluent sources, by locale, as embedded in the binary.
 pub const ENGLISH_FTL: &str = include_str!("../i18n/en-US/main.ftl");
 pub const KOREAN_FTL: &str = include_str!("../i18n/ko-KR/main.ftl");
@@ -128,9 +135,8 @@ impl Localizer {
     pub fn tr_args(&self, id: &str, args: &[(&str, &str)]) -> String {
         let mut fluent_args = FluentArgs::new();
         for (name, value) in args {
-            // Whole numbers go in as numbers, so messages can choose plural forms.
             match value.parse::<i64>() {
-                Ok(number) if !value.starts_with(['+', '0']) || *value == "0" => {
+                Ok(number) if NUMBER_ARGS.contains(name) => {
                     fluent_args.set(*name, FluentValue::from(number));
                 }
                 _ => fluent_args.set(*name, FluentValue::from(*value)),
@@ -174,6 +180,7 @@ fn build_bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
 
     // Unicode isolation marks around placeholders would show up as boxes in egui.
     bundle.set_use_isolating(false);
+    bundle.set_formatter(Some(format_number));
 
     let resource =
         FluentResource::try_new(source.to_owned()).unwrap_or_else(|(resource, errors)| {
@@ -184,6 +191,32 @@ fn build_bundle(tag: &str, source: &str) -> FluentBundle<FluentResource> {
         log::error!("Duplicate messages in the {tag} messages: {errors:?}");
     }
     bundle
+}
+
+/// Writes whole numbers with a comma between groups of three digits, as English and Korean both
+/// do (2,000). Returns `None` for other values, which Fluent then formats itself.
+fn format_number<M>(value: &FluentValue<'_>, _memoizer: &M) -> Option<String> {
+    let FluentValue::Number(number) = value else {
+        return None;
+    };
+    if number.value.fract() != 0.0 || number.value.abs() < 1_000.0 || number.value.abs() > 1e15 {
+        return None;
+    }
+
+    // The checks above make the conversion exact.
+    let whole = number.value as i64;
+    let digits = whole.unsigned_abs().to_string();
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if whole < 0 {
+        grouped.push('-');
+    }
+    for (index, digit) in digits.chars().enumerate() {
+        if index > 0 && (digits.len() - index).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    Some(grouped)
 }
 
 #[cfg(test)]
@@ -253,6 +286,26 @@ mod tests {
     fn missing_id_shows_the_id() {
         let localizer = Localizer::new(Locale::Korean);
         assert_eq!(localizer.tr("no-such-message-id"), "no-such-message-id");
+    }
+
+    #[test]
+    fn counts_get_thousands_separators() {
+        for locale in [Locale::English, Locale::Korean] {
+            let localizer = Localizer::new(locale);
+            let text = localizer.tr_args("logs-cap", &[("max", "2000")]);
+            assert!(text.contains("2,000"), "{locale:?}: {text}");
+            let text = localizer.tr_args("logs-cap", &[("max", "1234567")]);
+            assert!(text.contains("1,234,567"), "{locale:?}: {text}");
+            let text = localizer.tr_args("logs-cap", &[("max", "100")]);
+            assert!(text.contains("100"), "{locale:?}: {text}");
+        }
+    }
+
+    #[test]
+    fn names_that_look_like_numbers_stay_as_given() {
+        let localizer = Localizer::new(Locale::English);
+        let text = localizer.tr_args("scripts-unsaved-question", &[("name", "20241204")]);
+        assert!(text.starts_with("20241204 has"), "{text}");
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
-use bai_settings::i18n::{ENGLISH_FTL, KOREAN_FTL, Locale, Localizer};
+use bai_settings::i18n::{ENGLISH_FTL, KOREAN_FTL, Locale, Localizer, NUMBER_ARGS};
 
 /// Message ids and their `{ $placeholder }` names, read from the `id = value` lines and the
 /// indented lines that continue them (plural variants).
@@ -195,5 +195,25 @@ fn korean_text_differs_from_english() {
         .filter(|id| !same_in_both.contains(&id.as_str()))
     {
         assert_ne!(english.tr(id), korean.tr(id), "{id} is not translated");
+    }
+}
+
+#[test]
+fn plural_selectors_use_number_args() {
+    for (locale, source) in [("en-US", ENGLISH_FTL), ("ko-KR", KOREAN_FTL)] {
+        for line in source.lines() {
+            let Some(arrow) = line.find("->") else {
+                continue;
+            };
+            let Some(dollar) = line[..arrow].rfind('$') else {
+                continue;
+            };
+            let name = line[dollar + 1..arrow].trim();
+            assert!(
+                NUMBER_ARGS.contains(&name),
+                "{locale}: `${name}` chooses a plural form but is not in NUMBER_ARGS, so it \
+                 reaches Fluent as text and always takes the default variant: {line}"
+            );
+        }
     }
 }

@@ -95,7 +95,7 @@ fn rows_newest_first() {
     assert!(harness.query_by_label("Showing 5 of 5 requests").is_some());
     assert!(
         harness
-            .query_by_label("(keeps the newest 2000 requests)")
+            .query_by_label("(keeps the newest 2,000 requests)")
             .is_some()
     );
     assert!(

@@ -770,7 +770,7 @@ fn server_rules_explained_before_sending() {
     click_and_wait(&mut harness, "Save");
     assert!(
         harness
-            .query_by_label_contains("65538 characters")
+            .query_by_label_contains("65,538 characters")
             .is_some(),
         "with the final newline"
     );
