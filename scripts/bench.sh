@@ -16,6 +16,9 @@
 #
 #   startup_ratio=R rss_ratio=R idle_repaints=N logs_100k_vs_2k=R editor_64k_vs_1k=R api_vs_sdk=R
 #
+# Last, it runs the random-input tests of tests/faults.rs with 20,000 cases each (1,000 with
+# --quick) instead of the 64 that CI runs.
+#
 # The API benchmark needs the Backend.AI manager of scripts/backendai-stack.sh on 127.0.0.1. If
 # none responds, this script installs and starts one (which resets its data directory) and stops it
 # again at the end. A manager that is already running is used as it is and left running.
@@ -127,6 +130,16 @@ python3 scripts/bench/bench.py run --bin-dir "$CARGO_TARGET_DIR/release" --out "
 
 cleanup
 trap - EXIT
+
+# The long run of the random-input tests that CI runs with 64 cases each. Default profile, like
+# every other test run.
+if [ ${#quick[@]} -eq 0 ]; then fuzz_cases=20000; else fuzz_cases=1000; fi
+log "random-input tests: $fuzz_cases cases each (tests/faults.rs)"
+PROPTEST_CASES=$fuzz_cases cargo test --test faults -- \
+  settings_parser_never_panics mutated_settings_always_load request_log_reader_never_panics \
+  >"$out/fuzz.log" 2>&1 || { echo "error: random-input tests failed; see $out/fuzz.log" >&2; exit 1; }
+grep "test result" "$out/fuzz.log" >&2
+
 log "report: $out/report.md"
 cat "$out/report.md"
 tail -n 1 "$out/summary.txt"

@@ -2,7 +2,7 @@
 //! disk faults (a full disk, a settings file replaced by a directory), servers that misbehave while
 //! the window must stay responsive and keep unsaved text, and two processes writing at once.
 //!
-//! The random cases are few by default so CI stays short; `PROPTEST_CASES=5000` runs more (the
+//! The random cases are few by default so CI stays short; `PROPTEST_CASES=20000` runs more (the
 //! benchmark script does).
 
 #![allow(
