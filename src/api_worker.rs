@@ -133,7 +133,7 @@ pub enum PrivateKeySaveFailure {
 pub struct SignedIn {
     pub endpoint: String,
     pub endpoint_type: EndpointType,
-    /// E-mail (session mode) or access key (API mode).
+    /// E-mail address, or in API mode the access key when the server does not tell the address.
     pub identity: String,
     pub source: CredentialSource,
     pub server: ServerInfo,
@@ -450,14 +450,18 @@ impl Worker {
         };
         let mut client = self.client(address, auth)?;
         let server = client.negotiate_version()?;
-        match address.endpoint_type {
-            EndpointType::Api => client.verify_credentials()?,
+        let identity = match address.endpoint_type {
+            EndpointType::Api => {
+                client.verify_credentials()?;
+                api_mode_identity(&mut client, identity)
+            }
             EndpointType::Session => {
                 if !client.login_check()? {
                     return Err(ApiError::SessionExpired);
                 }
+                identity
             }
-        }
+        };
         Ok(self.finish_sign_in(client, address, identity, source, server))
     }
 
@@ -577,6 +581,19 @@ impl Worker {
                 "Failed to delete {}: {error}",
                 self.config.credential_store.path().display()
             );
+        }
+    }
+}
+
+/// Returns the e-mail address of the access key's owner, or `access_key` when the server does not
+/// tell it. The sign-in has succeeded by then, so a failure here only changes what is shown.
+fn api_mode_identity(client: &mut ApiClient, access_key: String) -> String {
+    match account::user_email(client) {
+        Ok(Some(email)) => email,
+        Ok(None) => access_key,
+        Err(error) => {
+            log::info!("Showing the access key, because the user's e-mail is unknown: {error}");
+            access_key
         }
     }
 }

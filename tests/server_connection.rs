@@ -591,7 +591,7 @@ fn dialog_signs_in_with_keypair() {
     step_until(&mut harness, "sign-in", |app| signed_in(app).is_some());
 
     let signed_in = signed_in(harness.state()).unwrap();
-    assert_eq!(signed_in.identity, server.access_key);
+    assert_eq!(signed_in.identity, server.email, "the key owner's e-mail");
     assert!(
         harness.query_by_label("Sign in to Backend.AI").is_none(),
         "the dialog closes"

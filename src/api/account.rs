@@ -14,6 +14,19 @@ pub struct NewKeypair {
     pub private_key: Secret,
 }
 
+/// Returns the e-mail address of the user who owns the client's access key, from the GraphQL
+/// query `user` that every user may run on itself (`POST /admin/gql`). `None` when the answer
+/// has no address.
+pub fn user_email(client: &mut ApiClient) -> Result<Option<String>, ApiError> {
+    let body = json!({ "query": "query { user { email } }", "variables": {} });
+    let answer = client.call("POST", "/admin/gql", &[], Some(&body))?;
+    Ok(answer["data"]["user"]["email"]
+        .as_str()
+        .map(str::trim)
+        .filter(|email| !email.is_empty())
+        .map(str::to_owned))
+}
+
 /// Returns the stored SSH public key, `None` when the account has none.
 pub fn ssh_public_key(client: &mut ApiClient) -> Result<Option<String>, ApiError> {
     let answer = client.call("GET", "/auth/ssh-keypair", &[], None)?;
