@@ -420,6 +420,38 @@ fn manual_entry_uploads_ecdsa_pair() {
     );
 }
 
+#[test]
+fn long_pasted_key_keeps_buttons_on_screen() {
+    let server = TestServer::get();
+    let _user = take_user(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let long_key = ssh_keys::generate(KeyAlgorithm::Rsa4096, "long@test").unwrap();
+    assert!(long_key.private_key.lines().count() > 40);
+
+    let mut harness = signed_in_harness(&server, dir.path());
+    open_ssh_dialog(&mut harness);
+    harness.get_by_label("Enter manually…").click_accesskit();
+    harness.run_ok();
+    harness.get_by_label("Public key").focus();
+    harness
+        .get_by_label("Public key")
+        .type_text(&long_key.public_key);
+    harness.get_by_label("Private key").focus();
+    harness
+        .get_by_label("Private key")
+        .type_text(&long_key.private_key);
+    harness.run_ok();
+
+    let window_height = 680.0;
+    for button in ["Check and upload", "Cancel"] {
+        let rect = harness.get_by_role_and_label(Role::Button, button).rect();
+        assert!(
+            rect.max.y <= window_height,
+            "{button} is drawn at {rect:?}, below the window"
+        );
+    }
+}
+
 fn open_editor(harness: &mut Harness<'_, BaiSettingsApp>, button: &str) {
     harness.get_by_label(button).click_accesskit();
     harness.run_ok();

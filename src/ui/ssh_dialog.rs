@@ -212,25 +212,37 @@ fn manual_ui(
 ) {
     let public_label = state.tr("ssh-public-key");
     let private_label = state.tr("ssh-private-key");
+    // A pasted RSA key has dozens of lines: the fields scroll, so the dialog's buttons stay on
+    // the screen.
     ui.add_enabled_ui(!pending, |ui| {
         let label = ui.label(&public_label);
-        ui.add(
-            egui::TextEdit::multiline(public_key)
-                .font(egui::TextStyle::Monospace)
-                .desired_rows(3)
-                .desired_width(f32::INFINITY)
-                .hint_text("ssh-ed25519 AAAA… user@host"),
-        )
-        .labelled_by(label.id);
+        egui::ScrollArea::vertical()
+            .id_salt("manual_public_key")
+            .max_height(90.0)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(public_key)
+                        .font(egui::TextStyle::Monospace)
+                        .desired_rows(3)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("ssh-ed25519 AAAA… user@host"),
+                )
+                .labelled_by(label.id);
+            });
         let label = ui.label(&private_label);
-        ui.add(
-            egui::TextEdit::multiline(private_key)
-                .font(egui::TextStyle::Monospace)
-                .desired_rows(8)
-                .desired_width(f32::INFINITY)
-                .hint_text("-----BEGIN OPENSSH PRIVATE KEY-----"),
-        )
-        .labelled_by(label.id);
+        egui::ScrollArea::vertical()
+            .id_salt("manual_private_key")
+            .max_height(200.0)
+            .show(ui, |ui| {
+                ui.add(
+                    egui::TextEdit::multiline(private_key)
+                        .font(egui::TextStyle::Monospace)
+                        .desired_rows(8)
+                        .desired_width(f32::INFINITY)
+                        .hint_text("-----BEGIN OPENSSH PRIVATE KEY-----"),
+                )
+                .labelled_by(label.id);
+            });
     });
     if let Some(problem) = problem {
         let (text_id, args) = problem.message();
