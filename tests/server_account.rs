@@ -527,6 +527,50 @@ fn choose_dotfile(harness: &mut Harness<'_, BaiSettingsApp>, current: &str, want
 }
 
 #[test]
+fn file_drop_down_opens_after_other_path() {
+    let server = TestServer::get();
+    let _user = take_user(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = signed_in_harness(&server, dir.path());
+    open_editor(&mut harness, "Edit user config script…");
+    // The editor is re-centred once the file list has arrived, which moves the drop-down.
+    let mut last_rect = None;
+    for _ in 0..10 {
+        harness.step();
+        let rect = harness.get_by_role_and_label(Role::ComboBox, "File").rect();
+        if last_rect == Some(rect) {
+            break;
+        }
+        last_rect = Some(rect);
+    }
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "File")
+        .click();
+    harness.run_ok();
+    harness.get_by_label("Other path…").click();
+    harness.run_ok();
+    assert!(editor(harness.state()).other_path.is_some());
+
+    harness
+        .get_by_role_and_label(Role::ComboBox, "File")
+        .click();
+    harness.run_ok();
+    assert!(
+        egui::Popup::is_any_open(&harness.ctx),
+        "the drop-down opens a second time"
+    );
+    harness.get_by_label(".zshrc  ·  new").click();
+    harness.run_ok();
+    step_until(&mut harness, "the switch to .zshrc", |app| {
+        app.state
+            .script_editor
+            .as_ref()
+            .is_some_and(|editor| editor.path == ".zshrc" && editor.pending.is_none())
+    });
+}
+
+#[test]
 fn dotfiles_create_update_delete() {
     let server = TestServer::get();
     let _user = take_user(&server);
