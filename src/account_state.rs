@@ -127,9 +127,6 @@ pub struct ScriptEditor {
     /// Set when the last save added a final newline.
     pub newline_added: bool,
     pub load_error: Option<ApiError>,
-    /// The line-number gutter's text and the line count it was built for, rebuilt only when the
-    /// count changes rather than every frame.
-    pub gutter: (usize, String),
 }
 
 impl ScriptEditor {
@@ -147,7 +144,6 @@ impl ScriptEditor {
             problem: None,
             newline_added: false,
             load_error: None,
-            gutter: (0, String::new()),
         }
     }
 

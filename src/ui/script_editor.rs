@@ -10,6 +10,9 @@ use crate::state::{AppState, UiCommand};
 /// Width of the line-number gutter, in points.
 const GUTTER_WIDTH: f32 = 44.0;
 
+/// Space between the line numbers and the text, in points.
+const GUTTER_PADDING: f32 = 6.0;
+
 pub fn script_editor_ui(ctx: &egui::Context, state: &mut AppState) {
     let Some(mut editor) = state.script_editor.take() else {
         return;
@@ -163,36 +166,73 @@ fn status_line_ui(ui: &mut Ui, state: &AppState, editor: &ScriptEditor) {
 fn text_area_ui(ui: &mut Ui, state: &AppState, editor: &mut ScriptEditor) {
     let editable = editor.pending.is_none() && editor.confirm.is_none();
     let label = state.tr("scripts-editor");
-    let line_count = editor.text.split('\n').count().max(1);
 
     egui::ScrollArea::vertical()
         .max_height(360.0)
         .auto_shrink([false, false])
         .show(ui, |ui| {
             ui.horizontal_top(|ui| {
-                if editor.gutter.0 != line_count {
-                    let numbers: Vec<String> =
-                        (1..=line_count).map(|line| line.to_string()).collect();
-                    editor.gutter = (line_count, numbers.join("\n"));
-                }
-                ui.add_sized(
-                    [GUTTER_WIDTH, 0.0],
-                    egui::Label::new(RichText::new(&editor.gutter.1).monospace().weak())
-                        .selectable(false),
-                );
-                let response = ui.add_enabled(
-                    editable,
-                    egui::TextEdit::multiline(&mut editor.text)
-                        .code_editor()
-                        .desired_rows(18)
-                        .desired_width(f32::INFINITY)
-                        .lock_focus(true),
-                );
-                response.widget_info(|| {
+                let gutter_right = ui.cursor().min.x + GUTTER_WIDTH - GUTTER_PADDING;
+                ui.add_space(GUTTER_WIDTH);
+                let output = ui
+                    .add_enabled_ui(editable, |ui| {
+                        egui::TextEdit::multiline(&mut editor.text)
+                            .code_editor()
+                            .desired_rows(18)
+                            .desired_width(f32::INFINITY)
+                            .lock_focus(true)
+                            .show(ui)
+                    })
+                    .inner;
+                paint_line_numbers(ui, gutter_right, &output.galley, output.galley_pos);
+                output.response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, editable, &label)
                 });
             });
         });
+}
+
+/// Paints the number of each line beside the first screen row of that line, so a long line that
+/// wraps onto several rows keeps one number. Only rows inside the visible area are painted.
+fn paint_line_numbers(ui: &Ui, right_x: f32, galley: &egui::Galley, galley_pos: egui::Pos2) {
+    let font = egui::TextStyle::Monospace.resolve(ui.style());
+    let color = ui.visuals().weak_text_color();
+    let painter = ui.painter();
+    for (line, top) in visible_line_starts(galley, galley_pos, ui.clip_rect()) {
+        painter.text(
+            egui::pos2(right_x, top),
+            egui::Align2::RIGHT_TOP,
+            line.to_string(),
+            font.clone(),
+            color,
+        );
+    }
+}
+
+/// Returns the number (from 1) and screen top of each line whose first row lies in `visible`.
+/// A line that wraps has rows after its first one that start no line.
+fn visible_line_starts(
+    galley: &egui::Galley,
+    galley_pos: egui::Pos2,
+    visible: egui::Rect,
+) -> Vec<(usize, f32)> {
+    let mut starts = Vec::new();
+    let mut line = 1;
+    let mut starts_line = true;
+    for row in &galley.rows {
+        let rect = row.rect().translate(galley_pos.to_vec2());
+        if rect.min.y > visible.max.y {
+            break;
+        }
+        if starts_line && rect.max.y >= visible.min.y {
+            starts.push((line, rect.min.y));
+        }
+        starts_line = row.ends_with_newline;
+        if starts_line {
+            line += 1;
+        }
+    }
+    starts
 }
 
 fn buttons_ui(ui: &mut Ui, state: &mut AppState, editor: &ScriptEditor) {
@@ -307,4 +347,56 @@ fn error_text_ui(ui: &mut Ui, state: &AppState, text_id: &str, args: &[(&'static
         .collect();
     let color = ui.visuals().error_fg_color;
     ui.add(egui::Label::new(RichText::new(state.tr_args(text_id, &args)).color(color)).wrap());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lays out `text` in the monospace font, wrapped at `wrap_width` points.
+    fn galley(text: &str, wrap_width: f32) -> std::sync::Arc<egui::Galley> {
+        let ctx = egui::Context::default();
+        let mut output = ctx.run_ui(egui::RawInput::default(), |_| {});
+        // No renderer takes the font atlas here, and epaint asserts that someone does.
+        output.textures_delta.clear();
+        ctx.fonts_mut(|fonts| {
+            fonts.layout(
+                text.to_owned(),
+                egui::FontId::monospace(12.0),
+                egui::Color32::WHITE,
+                wrap_width,
+            )
+        })
+    }
+
+    #[test]
+    fn wrapped_line_keeps_one_number() {
+        let long_line = "x".repeat(200);
+        let galley = galley(&format!("a\n{long_line}\nb"), 300.0);
+        assert!(galley.rows.len() > 3, "the long line wraps");
+
+        let everything = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1e4, 1e4));
+        let starts = visible_line_starts(&galley, egui::Pos2::ZERO, everything);
+
+        let numbers: Vec<usize> = starts.iter().map(|(line, _)| *line).collect();
+        assert_eq!(numbers, [1, 2, 3]);
+        let last_row_top = galley.rows.last().map(|row| row.rect().min.y);
+        assert_eq!(starts.last().map(|(_, top)| *top), last_row_top);
+    }
+
+    #[test]
+    fn only_visible_lines_are_listed() {
+        let text: String = (1..=100).map(|line| format!("line {line}\n")).collect();
+        let galley = galley(&text, 1e4);
+        let row_height = galley.rows[0].rect().height();
+
+        let visible = egui::Rect::from_min_max(
+            egui::pos2(0.0, row_height * 10.5),
+            egui::pos2(100.0, row_height * 20.5),
+        );
+        let starts = visible_line_starts(&galley, egui::Pos2::ZERO, visible);
+
+        let numbers: Vec<usize> = starts.iter().map(|(line, _)| *line).collect();
+        assert_eq!(numbers, (11..=21).collect::<Vec<_>>());
+    }
 }
