@@ -830,17 +830,19 @@ fn server_rules_explained_before_sending() {
     let logged = |dir: &Path| RequestLog::new(dir, 2_000).read().unwrap().entries.len();
     let before = logged(dir.path());
 
+    // .bashrc is not on the server, so an empty one can be neither saved nor deleted.
     set_editor_text(&mut harness, "");
     click_and_wait(&mut harness, "Save");
     assert!(
         harness
-            .query_by_label_contains("cannot store an empty file")
+            .query_by_label_contains("cannot store an empty file, and .bashrc is not on the server")
             .is_some()
     );
-    harness
-        .get_by_role_and_label(Role::Button, "Cancel")
-        .click_accesskit();
-    harness.run_ok();
+    assert!(
+        editor(harness.state()).confirm.is_none(),
+        "no offer to delete"
+    );
+    assert_eq!(logged(dir.path()), before, "nothing was sent");
 
     set_editor_text(&mut harness, &"x".repeat(65_537));
     click_and_wait(&mut harness, "Save");
@@ -926,4 +928,44 @@ fn bootstrap_script_shows_stored_text() {
     assert_eq!(editor(harness.state()).text, "");
     let stored = bai_settings::api::account::bootstrap_script(&mut direct_client(&server)).unwrap();
     assert_eq!(stored, "");
+    assert!(
+        harness
+            .query_by_label_contains("Deleted the bootstrap script")
+            .is_some()
+    );
+}
+
+#[test]
+fn empty_save_of_stored_scripts_deletes() {
+    let server = TestServer::get();
+    let _user = take_user(&server);
+    let dir = tempfile::tempdir().unwrap();
+    let mut client = direct_client(&server);
+    bai_settings::api::account::save_dotfile(&mut client, ".bashrc", "# stored\n", false).unwrap();
+    bai_settings::api::account::save_bootstrap_script(&mut client, "echo stored\n").unwrap();
+    let mut harness = signed_in_harness(&server, dir.path());
+
+    open_editor(&mut harness, "Edit user config script…");
+    set_editor_text(&mut harness, "");
+    click_and_wait(&mut harness, "Save");
+    assert!(
+        harness
+            .query_by_label_contains("Delete .bashrc instead?")
+            .is_some()
+    );
+    click_and_wait(&mut harness, "Delete");
+    assert_eq!(server_dotfile(&server, ".bashrc"), None);
+    click_and_wait(&mut harness, "Cancel");
+
+    // An empty bootstrap script is how the server stores none, so saving one deletes it.
+    open_editor(&mut harness, "Edit bootstrap script…");
+    set_editor_text(&mut harness, "");
+    click_and_wait(&mut harness, "Save");
+    let stored = bai_settings::api::account::bootstrap_script(&mut direct_client(&server)).unwrap();
+    assert_eq!(stored, "");
+    assert!(
+        harness
+            .query_by_label_contains("Deleted the bootstrap script")
+            .is_some()
+    );
 }

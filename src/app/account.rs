@@ -343,8 +343,17 @@ impl BaiSettingsApp {
             ScriptKind::Bootstrap => scripts::check_bootstrap(&text),
         };
         match checked {
+            // Only dotfiles can be empty here: an empty bootstrap script is how the server
+            // stores none. A dotfile not on the server has nothing to delete either.
             Err(scripts::ContentProblem::Empty) => {
-                editor.confirm = Some(ScriptConfirm::EmptyOffersDelete);
+                if editor.original.is_some() {
+                    editor.confirm = Some(ScriptConfirm::EmptyOffersDelete);
+                } else {
+                    editor.problem = Some((
+                        "scripts-empty-not-on-server",
+                        vec![("path", editor.path.clone())],
+                    ));
+                }
                 return;
             }
             Err(problem) => {
@@ -462,14 +471,15 @@ impl BaiSettingsApp {
         };
         match result {
             Ok(stored) => {
+                // Deleting the bootstrap script stores an empty one.
+                let message_id = if stored.trim().is_empty() {
+                    "scripts-bootstrap-deleted"
+                } else {
+                    "scripts-bootstrap-saved"
+                };
                 editor.original = Some(stored.clone());
                 editor.text = stored;
-                self.show_message(
-                    MessageKind::Success,
-                    "scripts-bootstrap-saved",
-                    Vec::new(),
-                    now,
-                );
+                self.show_message(MessageKind::Success, message_id, Vec::new(), now);
                 if let Some(after) = then {
                     let ctx = self.ctx.clone();
                     self.after_unsaved(&ctx, after);
