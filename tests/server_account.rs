@@ -81,6 +81,12 @@ fn dialog_fingerprint(app: &BaiSettingsApp) -> Option<String> {
     let dialog = app.state.ssh_dialog.as_ref()?;
     match &dialog.step {
         SshStep::Created(created) => created.info.as_ref().map(|info| info.fingerprint.clone()),
+        // After a manual upload the dialog goes back to the stored key, reloaded from the server.
+        SshStep::Overview if !dialog.loading && !dialog.pending => dialog
+            .stored
+            .as_ref()
+            .and_then(|stored| stored.info.as_ref().ok())
+            .map(|info| info.fingerprint.clone()),
         _ => None,
     }
 }
@@ -418,6 +424,17 @@ fn manual_entry_uploads_ecdsa_pair() {
         stored_public_key(&server).unwrap().trim(),
         public_key.trim()
     );
+
+    // The user pasted the private key, so the dialog does not warn that it is shown only once,
+    // and closes without asking.
+    assert!(
+        harness
+            .query_by_label_contains("shown only this once")
+            .is_none()
+    );
+    harness.get_by_label("Close").click_accesskit();
+    harness.run_ok();
+    assert!(harness.state().state.ssh_dialog.is_none());
 }
 
 #[test]

@@ -204,6 +204,7 @@ ssh-generate = Generate…
 ssh-enter-manually = Enter manually…
 ssh-confirm-replace = A new keypair replaces the one stored now (fingerprint { $fingerprint }).
 ssh-confirm-new = A new keypair will be stored in your account.
+ssh-manual-replaces = The pair you upload replaces the one stored now (fingerprint { $fingerprint }).
 ssh-confirm-later-sessions = Compute sessions started from now on use the new key; running sessions keep the old one.
 ssh-continue = Continue
 ssh-where = Where should the keypair be made?

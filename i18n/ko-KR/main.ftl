@@ -195,6 +195,7 @@ ssh-generate = 생성…
 ssh-enter-manually = 직접 입력…
 ssh-confirm-replace = 새 키 쌍이 지금 저장된 키 쌍(지문 { $fingerprint })을 대체합니다.
 ssh-confirm-new = 새 키 쌍을 계정에 저장합니다.
+ssh-manual-replaces = 올리는 키 쌍이 지금 저장된 키 쌍(지문 { $fingerprint })을 대체합니다.
 ssh-confirm-later-sessions = 지금부터 시작하는 컴퓨트 세션은 새 키를 쓰고, 실행 중인 세션은 이전 키를 그대로 씁니다.
 ssh-continue = 계속
 ssh-where = 키 쌍을 어디에서 만들까요?

@@ -292,6 +292,22 @@ impl BaiSettingsApp {
         };
         dialog.pending = false;
         match result {
+            // The user already has the private key they pasted, so there is nothing to keep.
+            Ok(keypair) if matches!(dialog.step, SshStep::Manual { .. }) => {
+                dialog.stored = Some(StoredKey {
+                    info: public_key_info(&keypair.public_key),
+                    public_key: keypair.public_key,
+                });
+                dialog.step = SshStep::Overview;
+                dialog.loading = true;
+                self.show_message(
+                    MessageKind::Success,
+                    "ssh-keypair-replaced",
+                    Vec::new(),
+                    now,
+                );
+                self.send_api(ApiCommand::LoadSshKeypair, now);
+            }
             Ok(keypair) => {
                 let info = public_key_info(&keypair.public_key).ok();
                 dialog.stored = Some(StoredKey {

@@ -17,6 +17,11 @@ pub fn ssh_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
         ui.set_width(620.0);
         ui.heading(state.tr("ssh-title"));
         ui.add_space(6.0);
+        let stored_fingerprint = dialog
+            .stored
+            .as_ref()
+            .and_then(|stored| stored.info.as_ref().ok())
+            .map(|info| info.fingerprint.clone());
         match &mut dialog.step {
             SshStep::Overview => overview_ui(ui, state, &dialog),
             SshStep::ConfirmGenerate => confirm_generate_ui(ui, state, &dialog),
@@ -31,9 +36,12 @@ pub fn ssh_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
                 manual_ui(
                     ui,
                     state,
-                    public_key,
-                    private_key,
-                    problem.as_ref(),
+                    ManualEntry {
+                        public_key,
+                        private_key,
+                        problem: problem.as_ref(),
+                        replaces: stored_fingerprint.as_deref(),
+                    },
                     dialog.pending,
                 );
             }
@@ -202,14 +210,26 @@ fn choose_where_ui(
     });
 }
 
-fn manual_ui(
-    ui: &mut Ui,
-    state: &mut AppState,
-    public_key: &mut String,
-    private_key: &mut String,
-    problem: Option<&crate::ssh_keys::KeyError>,
-    pending: bool,
-) {
+/// The fields of the manual entry step, and the fingerprint of the keypair an upload replaces.
+struct ManualEntry<'a> {
+    public_key: &'a mut String,
+    private_key: &'a mut String,
+    problem: Option<&'a crate::ssh_keys::KeyError>,
+    replaces: Option<&'a str>,
+}
+
+fn manual_ui(ui: &mut Ui, state: &mut AppState, entry: ManualEntry<'_>, pending: bool) {
+    let ManualEntry {
+        public_key,
+        private_key,
+        problem,
+        replaces,
+    } = entry;
+    if let Some(fingerprint) = replaces {
+        ui.label(state.tr_args("ssh-manual-replaces", &[("fingerprint", fingerprint)]));
+        ui.label(RichText::new(state.tr("ssh-confirm-later-sessions")).weak());
+        ui.add_space(4.0);
+    }
     let public_label = state.tr("ssh-public-key");
     let private_label = state.tr("ssh-private-key");
     // A pasted RSA key has dozens of lines: the fields scroll, so the dialog's buttons stay on
