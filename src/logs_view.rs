@@ -7,8 +7,9 @@
 //! once, in lower case, by [`PreparedLog::new`] on the request-log thread, so a large log does not
 //! stall the frame in which it arrives.
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
+use crate::i18n::{Locale, Localizer};
 use crate::request_log::{LoadedLog, RequestLogEntry};
 
 /// The entries of the request log as the Logs page shows them.
@@ -173,17 +174,19 @@ impl LogsView {
     }
 }
 
+/// Builds the lower-case search text of `entry`: its stored fields, and the status as the table
+/// shows it (`404 Not Found`, or "no response" in every UI language), so whatever the user sees
+/// in a row can be searched for.
 fn haystack(entry: &RequestLogEntry) -> String {
-    let status = entry
-        .status
-        .map(|status| status.to_string())
-        .unwrap_or_default();
+    let status = match entry.status {
+        Some(status) => format!("{status} {}", entry.status_text),
+        None => no_response_labels().join("\u{1f}"),
+    };
     [
         entry.timestamp.as_str(),
         entry.method.as_str(),
         entry.url.as_str(),
         status.as_str(),
-        entry.status_text.as_str(),
         entry.error_type.as_deref().unwrap_or_default(),
         entry.error_title.as_deref().unwrap_or_default(),
         entry.error_message.as_deref().unwrap_or_default(),
@@ -191,6 +194,17 @@ fn haystack(entry: &RequestLogEntry) -> String {
     ]
     .join("\u{1f}")
     .to_lowercase()
+}
+
+/// The Logs table's text for a request that got no response, in every UI language.
+fn no_response_labels() -> &'static [String] {
+    static LABELS: OnceLock<Vec<String>> = OnceLock::new();
+    LABELS.get_or_init(|| {
+        [Locale::English, Locale::Korean]
+            .into_iter()
+            .map(|locale| Localizer::new(locale).tr("logs-no-response"))
+            .collect()
+    })
 }
 
 /// The field names [`entry_as_text`] writes, in the user's language.
@@ -297,6 +311,35 @@ mod tests {
         view.errors_only = true;
         view.refresh_filter();
         assert_eq!(view.visible(), [1]);
+    }
+
+    #[test]
+    fn search_finds_status_as_shown() {
+        let mut failed = entry("/down", true);
+        failed.status = None;
+        let mut not_found = entry("/missing", true);
+        not_found.status = Some(404);
+        not_found.status_text = "Not Found".to_owned();
+        let mut view = LogsView::default();
+        view.set_loaded(PreparedLog::new(LoadedLog {
+            entries: vec![failed, not_found],
+            corrupt_lines: 0,
+        }));
+
+        for (search, expected) in [
+            ("응답 없음", "/down"),
+            ("no response", "/down"),
+            ("404 not", "/missing"),
+        ] {
+            view.search = search.to_owned();
+            view.refresh_filter();
+            let urls: Vec<&str> = view
+                .visible()
+                .iter()
+                .map(|index| view.entry(*index).unwrap().url.as_str())
+                .collect();
+            assert_eq!(urls, [expected], "search {search:?}");
+        }
     }
 
     #[test]
