@@ -342,6 +342,13 @@ fn manual_entry_checked_before_sending() {
             harness.query_by_label_contains(expected).is_some(),
             "expected {expected:?}"
         );
+        harness.get_by_label("Public key").focus();
+        harness.get_by_label("Public key").type_text("x");
+        harness.run_ok();
+        assert!(
+            harness.query_by_label_contains(expected).is_none(),
+            "{expected:?} goes once a key is edited"
+        );
         harness.get_by_label("Cancel").click_accesskit();
         harness.run_ok();
     }
@@ -860,6 +867,15 @@ fn server_rules_explained_before_sending() {
         "no offer to delete"
     );
     assert_eq!(logged(dir.path()), before, "nothing was sent");
+    harness.get_by_label("Script text").focus();
+    harness.get_by_label("Script text").type_text("x");
+    harness.run_ok();
+    assert!(
+        harness
+            .query_by_label_contains("cannot store an empty file")
+            .is_none(),
+        "the message goes once the text is edited"
+    );
 
     set_editor_text(&mut harness, &"x".repeat(65_537));
     click_and_wait(&mut harness, "Save");

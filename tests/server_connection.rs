@@ -692,6 +692,13 @@ fn failed_request_tops_logs_table() {
             .query_by_label_contains("secret key (or password) is wrong")
             .is_some()
     );
+    type_into(&mut harness, "Secret key", "x");
+    assert!(
+        harness
+            .query_by_label_contains("secret key (or password) is wrong")
+            .is_none(),
+        "the error goes once a field is edited"
+    );
     harness.get_by_label("Cancel").click();
     harness.run_ok();
 

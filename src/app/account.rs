@@ -405,6 +405,8 @@ impl BaiSettingsApp {
             return;
         }
         editor.confirm = None;
+        editor.problem = None;
+        editor.newline_added = false;
         let command = match editor.kind {
             ScriptKind::Dotfiles if editor.original.is_none() => {
                 // Nothing on the server: deleting only empties the editor.

@@ -185,6 +185,11 @@ fn text_area_ui(ui: &mut Ui, state: &AppState, editor: &mut ScriptEditor) {
                     })
                     .inner;
                 paint_line_numbers(ui, gutter_right, &output.galley, output.galley_pos);
+                // A problem or note from the last save is about the text before this edit.
+                if output.response.changed() {
+                    editor.problem = None;
+                    editor.newline_added = false;
+                }
                 output.response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::MultilineTextInput, editable, &label)
                 });

@@ -67,6 +67,7 @@ fn form_ui(ui: &mut Ui, state: &mut AppState, labels: &Labels) -> bool {
     let form = &mut state.sign_in_form;
     let enabled = form.pending.is_none();
     let mut submitted = false;
+    let mut changed = false;
 
     ui.add_enabled_ui(enabled, |ui| {
         egui::Grid::new("sign_in_fields")
@@ -79,27 +80,44 @@ fn form_ui(ui: &mut Ui, state: &mut AppState, labels: &Labels) -> bool {
                     &mut form.endpoint,
                     false,
                     "https://backend.example.com",
+                    &mut changed,
                 );
                 ui.end_row();
 
                 ui.label(&labels.mode);
                 ui.horizontal(|ui| {
-                    ui.radio_value(&mut form.endpoint_type, EndpointType::Api, &labels.mode_api);
-                    ui.radio_value(
-                        &mut form.endpoint_type,
-                        EndpointType::Session,
-                        &labels.mode_session,
-                    );
+                    changed |= ui
+                        .radio_value(&mut form.endpoint_type, EndpointType::Api, &labels.mode_api)
+                        .changed();
+                    changed |= ui
+                        .radio_value(
+                            &mut form.endpoint_type,
+                            EndpointType::Session,
+                            &labels.mode_session,
+                        )
+                        .changed();
                 });
                 ui.end_row();
 
                 match form.endpoint_type {
                     EndpointType::Api => {
-                        submitted |=
-                            text_field_ui(ui, &labels.access_key, &mut form.access_key, false, "");
+                        submitted |= text_field_ui(
+                            ui,
+                            &labels.access_key,
+                            &mut form.access_key,
+                            false,
+                            "",
+                            &mut changed,
+                        );
                         ui.end_row();
-                        submitted |=
-                            text_field_ui(ui, &labels.secret_key, &mut form.secret_key, true, "");
+                        submitted |= text_field_ui(
+                            ui,
+                            &labels.secret_key,
+                            &mut form.secret_key,
+                            true,
+                            "",
+                            &mut changed,
+                        );
                         ui.end_row();
                     }
                     EndpointType::Session => {
@@ -109,25 +127,52 @@ fn form_ui(ui: &mut Ui, state: &mut AppState, labels: &Labels) -> bool {
                             &mut form.email,
                             false,
                             "user@example.com",
+                            &mut changed,
                         );
                         ui.end_row();
-                        submitted |=
-                            text_field_ui(ui, &labels.password, &mut form.password, true, "");
+                        submitted |= text_field_ui(
+                            ui,
+                            &labels.password,
+                            &mut form.password,
+                            true,
+                            "",
+                            &mut changed,
+                        );
                         ui.end_row();
                         if form.otp_required {
-                            submitted |=
-                                text_field_ui(ui, &labels.otp, &mut form.otp, false, "123456");
+                            submitted |= text_field_ui(
+                                ui,
+                                &labels.otp,
+                                &mut form.otp,
+                                false,
+                                "123456",
+                                &mut changed,
+                            );
                             ui.end_row();
                         }
                     }
                 }
             });
     });
+
+    // What went wrong, or what the test found, was about the values before this change.
+    if changed {
+        form.error = None;
+        form.test_result = None;
+    }
     submitted
 }
 
-/// A labelled single-line field; returns whether Enter was pressed in it.
-fn text_field_ui(ui: &mut Ui, label: &str, text: &mut String, is_secret: bool, hint: &str) -> bool {
+/// A labelled single-line field; returns whether Enter was pressed in it, and sets `changed` when
+/// its text changed.
+fn text_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    text: &mut String,
+    is_secret: bool,
+    hint: &str,
+    changed: &mut bool,
+) -> bool {
     let label_response = ui.label(label);
     let response = ui.add(
         egui::TextEdit::singleline(text)
@@ -136,6 +181,7 @@ fn text_field_ui(ui: &mut Ui, label: &str, text: &mut String, is_secret: bool, h
             .desired_width(FIELD_WIDTH),
     );
     let response = response.labelled_by(label_response.id);
+    *changed |= response.changed();
     response.lost_focus() && ui.input(|input| input.key_pressed(egui::Key::Enter))
 }
 

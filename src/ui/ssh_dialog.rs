@@ -39,7 +39,7 @@ pub fn ssh_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
                     ManualEntry {
                         public_key,
                         private_key,
-                        problem: problem.as_ref(),
+                        problem,
                         replaces: stored_fingerprint.as_deref(),
                     },
                     dialog.pending,
@@ -214,7 +214,7 @@ fn choose_where_ui(
 struct ManualEntry<'a> {
     public_key: &'a mut String,
     private_key: &'a mut String,
-    problem: Option<&'a crate::ssh_keys::KeyError>,
+    problem: &'a mut Option<crate::ssh_keys::KeyError>,
     replaces: Option<&'a str>,
 }
 
@@ -234,36 +234,41 @@ fn manual_ui(ui: &mut Ui, state: &mut AppState, entry: ManualEntry<'_>, pending:
     let private_label = state.tr("ssh-private-key");
     // A pasted RSA key has dozens of lines: the fields scroll, so the dialog's buttons stay on
     // the screen.
+    let mut changed = false;
     ui.add_enabled_ui(!pending, |ui| {
         let label = ui.label(&public_label);
         egui::ScrollArea::vertical()
             .id_salt("manual_public_key")
             .max_height(90.0)
             .show(ui, |ui| {
-                ui.add(
+                let response = ui.add(
                     egui::TextEdit::multiline(public_key)
                         .font(egui::TextStyle::Monospace)
                         .desired_rows(3)
                         .desired_width(f32::INFINITY)
                         .hint_text("ssh-ed25519 AAAA… user@host"),
-                )
-                .labelled_by(label.id);
+                );
+                changed |= response.labelled_by(label.id).changed();
             });
         let label = ui.label(&private_label);
         egui::ScrollArea::vertical()
             .id_salt("manual_private_key")
             .max_height(200.0)
             .show(ui, |ui| {
-                ui.add(
+                let response = ui.add(
                     egui::TextEdit::multiline(private_key)
                         .font(egui::TextStyle::Monospace)
                         .desired_rows(8)
                         .desired_width(f32::INFINITY)
                         .hint_text("-----BEGIN OPENSSH PRIVATE KEY-----"),
-                )
-                .labelled_by(label.id);
+                );
+                changed |= response.labelled_by(label.id).changed();
             });
     });
+    // The last check was about the keys before this edit.
+    if changed {
+        *problem = None;
+    }
     if let Some(problem) = problem {
         let (text_id, args) = problem.message();
         error_text_ui(ui, state, text_id, &args);
