@@ -881,7 +881,9 @@ fn server_rules_explained_before_sending() {
     click_and_wait(&mut harness, "Save");
     assert!(
         harness
-            .query_by_label_contains("65,538 characters")
+            .query_by_label_contains(
+                "With the final line break that every dotfile gets, the text has 65,538 characters"
+            )
             .is_some(),
         "with the final newline"
     );

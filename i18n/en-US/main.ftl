@@ -276,6 +276,7 @@ scripts-empty-offer-delete = The server cannot store an empty file. Delete { $na
 scripts-empty-not-on-server = The server cannot store an empty file, and { $path } is not on the server yet. Type its content, or choose another file.
 scripts-empty = The server cannot store an empty file.
 scripts-too-long = The text has { $chars } characters; the server accepts at most { $max }. Shorten it before saving.
+scripts-too-long-with-newline = With the final line break that every dotfile gets, the text has { $chars } characters; the server accepts at most { $max }. Shorten it before saving.
 scripts-no-space = All dotfiles together would take { $needed } bytes, more than the { $max } bytes the server keeps per access key. Shorten or delete a dotfile first.
 scripts-too-many = You have { $max } dotfiles, the most the server keeps. Delete one before creating another.
 scripts-path-blank = Enter a path, such as .config/starship.toml.

@@ -264,6 +264,7 @@ scripts-empty-offer-delete = 서버는 빈 파일을 저장할 수 없습니다.
 scripts-empty-not-on-server = 서버는 빈 파일을 저장할 수 없고, { $path } 파일은 아직 서버에 없습니다. 내용을 입력하거나 다른 파일을 고르세요.
 scripts-empty = 서버는 빈 파일을 저장할 수 없습니다.
 scripts-too-long = 내용이 { $chars }자입니다. 서버는 최대 { $max }자까지 받습니다. 저장하기 전에 줄이세요.
+scripts-too-long-with-newline = 모든 도트파일 끝에 붙는 줄 바꿈까지 더하면 내용이 { $chars }자입니다. 서버는 최대 { $max }자까지 받습니다. 저장하기 전에 줄이세요.
 scripts-no-space = 도트파일 전체가 { $needed }바이트가 되어, 액세스 키마다 서버가 보관하는 { $max }바이트를 넘습니다. 먼저 도트파일을 줄이거나 삭제하세요.
 scripts-too-many = 서버가 보관하는 최대 개수인 { $max }개의 도트파일이 있습니다. 새로 만들기 전에 하나를 삭제하세요.
 scripts-path-blank = .config/starship.toml 같은 경로를 입력하세요.

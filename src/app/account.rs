@@ -372,6 +372,18 @@ impl BaiSettingsApp {
                 }
                 return;
             }
+            // The status line counts the text as typed, so the message says where the extra
+            // character comes from.
+            Err(scripts::ContentProblem::TooLong { chars }) if newline_added => {
+                editor.problem = Some((
+                    "scripts-too-long-with-newline",
+                    vec![
+                        ("chars", chars.to_string()),
+                        ("max", scripts::MAX_SCRIPT_CHARS.to_string()),
+                    ],
+                ));
+                return;
+            }
             Err(problem) => {
                 editor.problem = Some(problem.message());
                 return;
