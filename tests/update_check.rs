@@ -114,6 +114,46 @@ fn failures_show_text_without_window() {
 }
 
 #[test]
+fn check_now_always_answers() {
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let current = feed(&format!(
+        r#"{{"package": "{}"}}"#,
+        env!("CARGO_PKG_VERSION")
+    ));
+    let cases = [
+        (current.base_url.clone(), "This is the newest release"),
+        (
+            format!("http://127.0.0.1:{port}/feed"),
+            "The update check failed: the release feed could not be reached",
+        ),
+    ];
+    for (url, expected) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let mut harness = update_harness(dir.path(), &url);
+        assert!(
+            harness.query_by_label_contains(expected).is_none(),
+            "{url}: the automatic check stays quiet"
+        );
+
+        harness
+            .get_by_role_and_label(Role::Button, "Check now")
+            .click();
+        harness.run_ok();
+        step_until(&mut harness, "the check", |app| {
+            !app.state.update_check_pending
+        });
+        assert!(
+            harness.query_by_label_contains(expected).is_some(),
+            "{url}: expected {expected:?}"
+        );
+    }
+}
+
+#[test]
 fn silent_feed_keeps_ui_responsive() {
     let silent = StubServer::start(Behaviour::Silent);
     let dir = tempfile::tempdir().unwrap();

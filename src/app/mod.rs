@@ -342,8 +342,39 @@ impl BaiSettingsApp {
         }
     }
 
-    fn handle_update_checked(&mut self, result: CheckResult) {
+    fn handle_update_checked(&mut self, result: CheckResult, now: f64) {
         self.state.update_check_pending = false;
+
+        // *Check now* answers in the notification area too, so a click never seems to do
+        // nothing. Automatic checks stay quiet but for a newer release.
+        if result.manual {
+            match &result.outcome {
+                Ok(CheckOutcome::UpToDate) => {
+                    self.show_message(
+                        MessageKind::Success,
+                        "update-now-up-to-date",
+                        Vec::new(),
+                        now,
+                    );
+                }
+                Ok(CheckOutcome::Newer(_)) => {}
+                Err(failure) => {
+                    let (text_id, args) = failure.message();
+                    let args: Vec<(&str, &str)> = args
+                        .iter()
+                        .map(|(name, value)| (*name, value.as_str()))
+                        .collect();
+                    let reason = self.state.tr_args(text_id, &args);
+                    self.show_message(
+                        MessageKind::Error,
+                        "update-now-failed",
+                        vec![("reason", reason)],
+                        now,
+                    );
+                }
+            }
+        }
+
         if let Ok(CheckOutcome::Newer(release)) = &result.outcome {
             let skipped = self.state.settings.skipped_update_version.as_deref()
                 == Some(release.version.as_str());
@@ -458,7 +489,7 @@ impl BaiSettingsApp {
                 AppEvent::Notifier(event) => self.handle_notifier_event(event, now),
                 AppEvent::Api(event) => self.handle_api_event(event, now),
                 AppEvent::Logs(event) => self.handle_logs_event(event, now),
-                AppEvent::UpdateChecked(result) => self.handle_update_checked(result),
+                AppEvent::UpdateChecked(result) => self.handle_update_checked(result, now),
                 AppEvent::ScreenshotWritten(result) => {
                     if let Err(error) = &result {
                         log::error!("Screenshot failed: {error}");
