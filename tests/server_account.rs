@@ -557,7 +557,7 @@ fn file_drop_down_opens_after_other_path() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = signed_in_harness(&server, dir.path());
     open_editor(&mut harness, "Edit user config script…");
-    // The editor is re-centred once the file list has arrived, which moves the drop-down.
+    // Aim only once the drop-down has stopped moving while the editor appears.
     let mut last_rect = None;
     for _ in 0..10 {
         harness.step();

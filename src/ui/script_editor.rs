@@ -17,7 +17,7 @@ pub fn script_editor_ui(ctx: &egui::Context, state: &mut AppState) {
     let Some(mut editor) = state.script_editor.take() else {
         return;
     };
-    let modal = egui::Modal::new(egui::Id::unique("script_editor")).show(ctx, |ui| {
+    let modal = super::widgets::top_anchored_modal("script_editor").show(ctx, |ui| {
         ui.set_width(760.0);
         let title = match editor.kind {
             ScriptKind::Dotfiles => state.tr("scripts-title-dotfiles"),

@@ -10,7 +10,7 @@ const FIELD_WIDTH: f32 = 320.0;
 
 pub fn sign_in_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
     let labels = Labels::new(state);
-    let modal = egui::Modal::new(egui::Id::unique("sign_in_dialog")).show(ctx, |ui| {
+    let modal = super::widgets::top_anchored_modal("sign_in_dialog").show(ctx, |ui| {
         ui.set_width(460.0);
         ui.heading(&labels.title);
         ui.add_space(6.0);

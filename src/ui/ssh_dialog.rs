@@ -13,7 +13,7 @@ pub fn ssh_dialog_ui(ctx: &egui::Context, state: &mut AppState) {
     let Some(mut dialog) = state.ssh_dialog.take() else {
         return;
     };
-    let modal = egui::Modal::new(egui::Id::unique("ssh_dialog")).show(ctx, |ui| {
+    let modal = super::widgets::top_anchored_modal("ssh_dialog").show(ctx, |ui| {
         ui.set_width(620.0);
         ui.heading(state.tr("ssh-title"));
         ui.add_space(6.0);

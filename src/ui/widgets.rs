@@ -79,3 +79,12 @@ pub fn option_row_ui<R>(
     ui.add_space(4.0);
     inner
 }
+
+/// A modal dialog whose top edge stays in place, below the top bar, while its content grows or
+/// shrinks. egui centres a modal by default, so a row that appears (an error, the *Other path*
+/// field) would move every button under the pointer.
+pub fn top_anchored_modal(id_salt: &str) -> egui::Modal {
+    let id = egui::Id::unique(id_salt);
+    egui::Modal::new(id)
+        .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 48.0]))
+}
