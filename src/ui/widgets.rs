@@ -80,9 +80,9 @@ pub fn option_row_ui<R>(
     inner
 }
 
-/// A modal dialog whose top edge stays in place, below the top bar, while its content grows or
-/// shrinks. egui centres a modal by default, so a row that appears (an error, the *Other path*
-/// field) would move every button under the pointer.
+/// Returns a modal dialog whose top edge stays in place, below the top bar, while its content
+/// grows or shrinks. egui centres a modal by default, so a row that appears (an error, the
+/// *Other path* field) would move every button under the pointer.
 pub fn top_anchored_modal(id_salt: &str) -> egui::Modal {
     let id = egui::Id::unique(id_salt);
     egui::Modal::new(id)
