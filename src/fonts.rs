@@ -1,5 +1,5 @@
 //! Fonts: egui's defaults plus the bundled Hangul font, so Korean renders on machines without
-//! Korean fonts.
+//! Korean fonts, and the size of small text.
 
 use std::sync::Arc;
 
@@ -8,8 +8,13 @@ use std::sync::Arc;
 const HANGUL_FONT: &[u8] = include_bytes!("../assets/fonts/BaiHangul-Regular.ttf");
 const HANGUL_FONT_NAME: &str = "bai-hangul";
 
+/// Size of [`egui::TextStyle::Small`] text (status lines, footers, notes), in points. egui's 9
+/// points leave Hangul syllables hard to read.
+const SMALL_TEXT_SIZE: f32 = 11.0;
+
 /// Installs egui's default fonts with the Hangul font as a fallback in every family: Latin text
-/// keeps egui's look and Korean falls through to the bundled font.
+/// keeps egui's look and Korean falls through to the bundled font. Also sets the size of small
+/// text in every theme.
 pub fn install_fonts(ctx: &egui::Context) {
     let mut fonts = egui::FontDefinitions::default();
     fonts.font_data.insert(
@@ -24,6 +29,13 @@ pub fn install_fonts(ctx: &egui::Context) {
             .push(HANGUL_FONT_NAME.to_owned());
     }
     ctx.set_fonts(fonts);
+
+    ctx.all_styles_mut(|style| {
+        style.text_styles.insert(
+            egui::TextStyle::Small,
+            egui::FontId::proportional(SMALL_TEXT_SIZE),
+        );
+    });
 }
 
 #[cfg(test)]

@@ -173,8 +173,11 @@ fn rows_table_ui(ui: &mut Ui, state: &AppState) -> Option<usize> {
                 let Some(entry) = state.logs.entry(index) else {
                     return;
                 };
-                row.set_selected(state.logs.selected == Some(index));
-                let color = entry.is_error.then_some(error_color);
+                let selected = state.logs.selected == Some(index);
+                row.set_selected(selected);
+                // A selected row takes the selection's text colour: red on the selection's blue is
+                // hard to read.
+                let color = (entry.is_error && !selected).then_some(error_color);
                 let (local, utc) = format_time(&entry.timestamp, &state.time_zone);
                 let status = match entry.status {
                     Some(status) => format!("{status} {}", entry.status_text),
