@@ -266,6 +266,16 @@ impl AppState {
         self.i18n.tr_args(text_id, args)
     }
 
+    /// Returns the translated text of a message id and owned arguments, the form in which error
+    /// types describe themselves (`message()`).
+    pub fn tr_message(&self, text_id: &str, args: &[(&'static str, String)]) -> String {
+        let args: Vec<(&str, &str)> = args
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+            .collect();
+        self.i18n.tr_args(text_id, &args)
+    }
+
     /// Returns whether a server connection is up, for controls that need one.
     pub fn is_signed_in(&self) -> bool {
         matches!(self.connection, ConnectionStatus::SignedIn(_))

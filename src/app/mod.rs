@@ -360,11 +360,7 @@ impl BaiSettingsApp {
                 Ok(CheckOutcome::Newer(_)) => {}
                 Err(failure) => {
                     let (text_id, args) = failure.message();
-                    let args: Vec<(&str, &str)> = args
-                        .iter()
-                        .map(|(name, value)| (*name, value.as_str()))
-                        .collect();
-                    let reason = self.state.tr_args(text_id, &args);
+                    let reason = self.state.tr_message(text_id, &args);
                     self.show_message(
                         MessageKind::Error,
                         "update-now-failed",

@@ -81,17 +81,13 @@ pub fn connection_section_ui(ui: &mut Ui, state: &mut AppState) {
                     error,
                 } => {
                     let (text_id, args) = error.message();
-                    let args: Vec<(&str, &str)> = args
-                        .iter()
-                        .map(|(name, value)| (*name, value.as_str()))
-                        .collect();
                     let source = source_name(state, source);
                     ui.label(state.tr_args(
                         "connection-failed",
                         &[("endpoint", &endpoint), ("source", &source)],
                     ));
                     ui.label(
-                        RichText::new(state.tr_args(text_id, &args))
+                        RichText::new(state.tr_message(text_id, &args))
                             .color(ui.visuals().error_fg_color),
                     );
                     if ui.button(state.tr("sign-in-button")).clicked() {

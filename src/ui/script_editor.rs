@@ -3,6 +3,7 @@
 
 use egui::{RichText, Ui};
 
+use super::widgets::error_text_ui;
 use crate::account_state::{AfterUnsaved, ScriptConfirm, ScriptEditor, ScriptKind, ScriptPending};
 use crate::scripts::{MAX_PACKED_BYTES, MAX_SCRIPT_CHARS, packed_size_with, validate_path};
 use crate::state::{AppState, UiCommand};
@@ -343,15 +344,6 @@ fn confirm_ui(ui: &mut Ui, state: &mut AppState, editor: &ScriptEditor, confirm:
             });
         }
     }
-}
-
-fn error_text_ui(ui: &mut Ui, state: &AppState, text_id: &str, args: &[(&'static str, String)]) {
-    let args: Vec<(&str, &str)> = args
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    let color = ui.visuals().error_fg_color;
-    ui.add(egui::Label::new(RichText::new(state.tr_args(text_id, &args)).color(color)).wrap());
 }
 
 #[cfg(test)]

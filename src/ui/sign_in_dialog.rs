@@ -2,6 +2,7 @@
 
 use egui::{RichText, Ui};
 
+use super::widgets::error_text_ui;
 use crate::api::EndpointType;
 use crate::state::{AppState, PendingSignIn, UiCommand};
 
@@ -205,14 +206,7 @@ fn feedback_ui(ui: &mut Ui, state: &AppState) {
     }
     if let Some(error) = &form.error {
         let (text_id, args) = error.message();
-        let args: Vec<(&str, &str)> = args
-            .iter()
-            .map(|(name, value)| (*name, value.as_str()))
-            .collect();
-        ui.add(
-            egui::Label::new(RichText::new(state.tr_args(text_id, &args)).color(error_color))
-                .wrap(),
-        );
+        error_text_ui(ui, state, text_id, &args);
     }
     match &form.test_result {
         Some(Ok(server)) => {
@@ -226,14 +220,7 @@ fn feedback_ui(ui: &mut Ui, state: &AppState) {
         }
         Some(Err(error)) => {
             let (text_id, args) = error.message();
-            let args: Vec<(&str, &str)> = args
-                .iter()
-                .map(|(name, value)| (*name, value.as_str()))
-                .collect();
-            ui.add(
-                egui::Label::new(RichText::new(state.tr_args(text_id, &args)).color(error_color))
-                    .wrap(),
-            );
+            error_text_ui(ui, state, text_id, &args);
         }
         None => {}
     }

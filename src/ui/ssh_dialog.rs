@@ -4,6 +4,7 @@
 
 use egui::{RichText, Ui};
 
+use super::widgets::error_text_ui;
 use crate::account_state::{CreatedKeypair, SshDialog, SshStep};
 use crate::api_worker::{KeypairFailure, PrivateKeySaveFailure};
 use crate::ssh_keys::{KeyAlgorithm, PublicKeyInfo};
@@ -405,13 +406,4 @@ fn ssh_api_error_message(
         Some("ssh-keypair-mismatch") => ("ssh-server-mismatch", Vec::new()),
         _ => error.message(),
     }
-}
-
-fn error_text_ui(ui: &mut Ui, state: &AppState, text_id: &str, args: &[(&'static str, String)]) {
-    let args: Vec<(&str, &str)> = args
-        .iter()
-        .map(|(name, value)| (*name, value.as_str()))
-        .collect();
-    let color = ui.visuals().error_fg_color;
-    ui.add(egui::Label::new(RichText::new(state.tr_args(text_id, &args)).color(color)).wrap());
 }

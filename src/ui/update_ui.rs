@@ -60,11 +60,7 @@ fn last_check_text(state: &AppState) -> String {
         ),
         Err(failure) => {
             let (text_id, args) = failure.message();
-            let args: Vec<(&str, &str)> = args
-                .iter()
-                .map(|(name, value)| (*name, value.as_str()))
-                .collect();
-            let reason = state.tr_args(text_id, &args);
+            let reason = state.tr_message(text_id, &args);
             state.tr_args(
                 "update-failed",
                 &[("time", &timestamp), ("reason", &reason)],

@@ -88,3 +88,15 @@ pub fn top_anchored_modal(id_salt: &str) -> egui::Modal {
     egui::Modal::new(id)
         .area(egui::Modal::default_area(id).anchor(egui::Align2::CENTER_TOP, [0.0, 48.0]))
 }
+
+/// Shows a translated message in the error colour, wrapped to the available width.
+pub fn error_text_ui(
+    ui: &mut Ui,
+    state: &crate::state::AppState,
+    text_id: &str,
+    args: &[(&'static str, String)],
+) {
+    let color = ui.visuals().error_fg_color;
+    let text = state.tr_message(text_id, args);
+    ui.add(egui::Label::new(egui::RichText::new(text).color(color)).wrap());
+}
