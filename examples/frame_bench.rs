@@ -28,10 +28,12 @@ use std::time::{Duration, Instant};
 use bai_settings::account_state::{ScriptEditor, ScriptKind};
 use bai_settings::app::{AppOptions, BaiSettingsApp};
 use bai_settings::i18n::SystemLocale;
-use bai_settings::request_log::RequestLogEntry;
 use bai_settings::scripts::Dotfile;
 use bai_settings::state::{Dialog, Page};
 use eframe::App as _;
+use sample_log::write_request_log;
+
+mod sample_log;
 
 const SCREEN_SIZE: egui::Vec2 = egui::vec2(960.0, 680.0);
 const FRAME_INTERVAL: f64 = 1.0 / 60.0;
@@ -181,7 +183,7 @@ impl Driver {
             _ => 0,
         };
         if log_entries > 0 {
-            write_request_log(&dir.join("requests.jsonl"), log_entries)?;
+            write_request_log(dir, log_entries)?;
             options.loaded.settings.request_log_max_entries = log_entries;
             options.page = Page::Logs;
         }
@@ -257,7 +259,7 @@ impl Driver {
         }
 
         let started = Instant::now();
-        let output = self.ctx.run_ui(input, |ui| match &mut self.app {
+        let mut output = self.ctx.run_ui(input, |ui| match &mut self.app {
             Some((app, frame)) => {
                 app.logic(ui.ctx(), frame);
                 app.ui(ui, frame);
@@ -270,77 +272,10 @@ impl Driver {
         let primitives = self.ctx.tessellate(output.shapes, output.pixels_per_point);
         let tessellated = Instant::now();
         std::hint::black_box(primitives);
+        // No renderer uploads the font atlas here, and epaint asserts in debug builds that one did.
+        output.textures_delta.clear();
         (ui_done - started, tessellated - ui_done)
     }
-}
-
-/// Writes `count` request-log entries, oldest first, in the app's own JSON Lines format.
-///
-/// The same generator is in `examples/log_bench.rs`: examples cannot share a module without a
-/// file outside `examples/`, and both must describe the same kind of log.
-fn write_request_log(path: &Path, count: usize) -> Result<(), String> {
-    let mut lines = String::with_capacity(count * 400);
-    for index in 0..count {
-        let line = serde_json::to_string(&sample_entry(index))
-            .map_err(|error| format!("cannot serialise an entry: {error}"))?;
-        lines.push_str(&line);
-        lines.push('\n');
-    }
-    std::fs::write(path, lines).map_err(|error| format!("cannot write {}: {error}", path.display()))
-}
-
-/// Returns entry `index` of a log like the app's: mostly successful reads, some rejected saves
-/// and some timeouts, seven seconds apart.
-fn sample_entry(index: usize) -> RequestLogEntry {
-    let endpoint = "http://127.0.0.1:18081";
-    let millisecond = 1_796_415_300_000 + index as i64 * 7_000;
-    let timestamp = jiff::Timestamp::from_millisecond(millisecond)
-        .map(|instant| instant.strftime("%Y-%m-%dT%H:%M:%S%.3fZ").to_string())
-        .unwrap_or_default();
-    let mut entry = RequestLogEntry {
-        timestamp,
-        method: "GET".to_owned(),
-        url: format!("{endpoint}/auth/ssh-keypair"),
-        status: Some(200),
-        status_text: "OK".to_owned(),
-        duration_ms: 8 + (index % 23) as u64,
-        params: serde_json::json!({}),
-        ..RequestLogEntry::default()
-    };
-    match index % 10 {
-        0 => {
-            entry.method = "POST".to_owned();
-            entry.url = format!("{endpoint}/auth");
-            entry.params = serde_json::json!({ "echo": "bai-settings" });
-        }
-        1 => entry.url = format!("{endpoint}/user-config/dotfiles"),
-        2 => {
-            entry.method = "POST".to_owned();
-            entry.url = format!("{endpoint}/user-config/dotfiles");
-            entry.status = Some(400);
-            entry.status_text = "Bad Request".to_owned();
-            entry.error_type = Some("https://api.backend.ai/probs/invalid-api-params".to_owned());
-            entry.error_title = Some("Invalid API parameters.".to_owned());
-            entry.error_message = Some("dotfile path is reserved for internal operations.".into());
-            entry.params = serde_json::json!({
-                "path": ".ssh/authorized_keys", "permission": "644", "data": "<120 characters>"
-            });
-            entry.is_error = true;
-        }
-        3 => entry.url = format!("{endpoint}/user-config/bootstrap-script"),
-        4 => {
-            entry.url = format!("{endpoint}/");
-            entry.status = None;
-            entry.status_text = String::new();
-            entry.duration_ms = 10_000;
-            entry.error_type = Some("timeout".to_owned());
-            entry.error_title = Some("The server did not respond in time.".to_owned());
-            entry.error_message = Some("timed out after 10 s connecting to 127.0.0.1:18081".into());
-            entry.is_error = true;
-        }
-        _ => {}
-    }
-    entry
 }
 
 /// About `size` bytes of shell configuration, in lines of 20 to 60 characters.
