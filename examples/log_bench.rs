@@ -15,7 +15,7 @@
 //!   run on the UI thread when the Logs page receives the entries.
 //! - `append-1w-2k-full`, `append-4w-2k-full`: one or four threads, each with its own
 //!   [`RequestLog`] handle as separate windows would have, appending `--appends` entries in all to
-//!   a log of 2,000 entries, its default limit. The file is trimmed once it holds a tenth
+//!   a log of 2,000 entries, its default limit. The file is trimmed once it contains a tenth
 //!   more than the limit, so with more than 200 appends one of them rewrites the file.
 //! - `append-1w-2k-below-limit`: one writer on 2,000 entries with a limit of 1,000,000.
 //! - `append-1w-100k-full`: one writer on a full 100,000-entry log (the limit raised to 100,000).

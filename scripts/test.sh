@@ -9,8 +9,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 bash scripts/install-deps.sh test
 
-# The test build takes about 3 GiB; a disk that fills up while linking crashes the linker with
-# "Bus error", which says nothing about the cause.
+# The test build takes about 3 GiB. A disk that fills up while linking crashes the linker with
+# "Bus error", which does not name the cause.
 target_dir="${CARGO_TARGET_DIR:-target}"
 mkdir -p "$target_dir"
 free_kib=$(df -Pk "$target_dir" | awk 'NR == 2 { print $4 }')

@@ -1,4 +1,4 @@
-//! Replacing a file in one step, so that a reader, another window or a crash sees either the old
+//! Replacing a file in one step, so that a reader, another window or a crash finds either the old
 //! content or the new one, never a mix.
 //!
 //! The new content goes to a temporary file in the target's directory, is flushed to disk and then
@@ -25,7 +25,7 @@ pub enum Access {
     OwnerOnly,
 }
 
-/// How many names [`TempFile::beside`] tries before giving up, when files left by other processes
+/// Number of names that [`TempFile::beside`] tries before giving up, when files left by other processes
 /// take the first ones.
 const NAME_ATTEMPTS: u32 = 10;
 

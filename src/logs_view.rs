@@ -196,7 +196,7 @@ fn haystack(entry: &RequestLogEntry) -> String {
     .to_lowercase()
 }
 
-/// The Logs table's text for a request that got no response, in every UI language.
+/// Returns the Logs table's text for a request that got no response, in every UI language.
 fn no_response_labels() -> &'static [String] {
     static LABELS: OnceLock<Vec<String>> = OnceLock::new();
     LABELS.get_or_init(|| {

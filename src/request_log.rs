@@ -37,7 +37,7 @@ pub const MIN_MAX_ENTRIES: usize = 100;
 /// Replacement for the value of a secret in [`RequestLogEntry::params`].
 pub const MASK: &str = "********";
 
-/// The file is trimmed back to `max_entries` lines once it holds more than `max_entries` plus
+/// The file is trimmed back to `max_entries` lines once it contains more than `max_entries` plus
 /// `max_entries / TRIM_SLACK_DIVISOR` of them.
 const TRIM_SLACK_DIVISOR: usize = 10;
 
@@ -203,7 +203,7 @@ impl RequestLog {
         self.max_entries
     }
 
-    /// Appends one entry. When the file then holds more lines than the limit allows with its
+    /// Appends one entry. When the file then contains more lines than the limit allows with its
     /// slack, it is rewritten with only the newest `max_entries` entries.
     ///
     /// Blocks on file I/O and while another window holds the lock.

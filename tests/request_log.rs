@@ -159,7 +159,7 @@ fn cap_keeps_newest_entries() {
 }
 
 #[test]
-fn file_trimmed_only_past_a_tenth_over_the_cap() {
+fn trim_waits_for_tenth_over_cap() {
     let dir = tempfile::tempdir().unwrap();
     let log = RequestLog::new(dir.path(), 100);
     let lines_on_disk = || {

@@ -15,7 +15,7 @@ pub struct NewKeypair {
 }
 
 /// Returns the e-mail address of the user who owns the client's access key, from the GraphQL
-/// query `user` that every user may run on itself (`POST /admin/gql`). `None` when the answer
+/// query `user` that every user may run on itself (`POST /admin/gql`). `None` when the response
 /// has no address.
 pub fn user_email(client: &mut ApiClient) -> Result<Option<String>, ApiError> {
     let body = json!({ "query": "query { user { email } }", "variables": {} });

@@ -372,7 +372,7 @@ impl BaiSettingsApp {
                 }
                 return;
             }
-            // The status line counts the text as typed, so the message says where the extra
+            // The status line counts the text as typed, so the message explains where the extra
             // character comes from.
             Err(scripts::ContentProblem::TooLong { chars }) if newline_added => {
                 editor.problem = Some((

@@ -345,7 +345,7 @@ impl BaiSettingsApp {
     fn handle_update_checked(&mut self, result: CheckResult, now: f64) {
         self.state.update_check_pending = false;
 
-        // *Check now* answers in the notification area too, so a click never seems to do
+        // *Check now* also reports its result in the notification area, so a click never seems to do
         // nothing. Automatic checks stay quiet but for a newer release.
         if result.manual {
             match &result.outcome {
